@@ -1,0 +1,88 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class TelestoApi implements ICredentialType {
+	name = 'telestoApi';
+
+	displayName = 'Telesto API';
+
+	icon = 'file:../icons/telesto.svg' as const;
+
+	documentationUrl = 'https://www.telesto.app/en/help/section?id=143';
+
+	httpRequestNode = {
+		name: 'Telesto',
+		docsUrl: 'https://www.telesto.app/en/help/section?id=143',
+		apiBaseUrlPlaceholder: 'https://telesto.app/v2/products',
+	};
+
+	properties: INodeProperties[] = [
+		{
+			displayName:
+				'Testing spends 1 of the 100 requests per hour Telesto allows for this server\'s IP address. API keys are issued by Telesto support (Pro subscription).',
+			name: 'notice',
+			type: 'notice',
+			default: '',
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'The key Telesto support gave you. It is sent as is, without "Bearer".',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://telesto.app/v2',
+			description: 'Leave as is unless Telesto gives you another address',
+		},
+		{
+			displayName: 'Requests per Hour',
+			name: 'requestsPerHour',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 100 },
+			default: 100,
+			description:
+				'How many requests this n8n may send to Telesto in any hour. Telesto blocks the IP address for 15 minutes past 100; lower this when other programs share the IP.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '={{$credentials.apiKey.trim()}}',
+				Accept: 'application/json',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/products',
+			method: 'GET',
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: { value: 401, message: 'Telesto rejected the API key' },
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: 'The Telesto account has no API access (a Pro subscription is required)',
+				},
+			},
+		],
+	};
+}

@@ -1,0 +1,51 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { resourceSelector, runOperations } from '../shared';
+import { otherEndpointDescription } from './actions/otherEndpoint';
+import { productDescription } from './actions/product';
+import { telestoRegistry } from './actions/registry';
+import { searchProducts } from './methods/listSearch';
+
+export class Telesto implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Telesto',
+		name: 'telesto',
+		icon: 'file:../../icons/telesto.svg',
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Read products and stock from Telesto inventory',
+		defaults: { name: 'Telesto' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'telestoApi', required: true }],
+		properties: [
+			resourceSelector(
+				[
+					{ name: 'Product', value: 'product' },
+					{
+						name: 'Other Endpoint (Budgeted)',
+						value: 'otherEndpoint',
+						description: 'A Telesto path support gave you, counted against the hourly budget',
+					},
+				],
+				'product',
+			),
+			...productDescription,
+			...otherEndpointDescription,
+		],
+	};
+
+	methods = { listSearch: { searchProducts } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await runOperations(this, telestoRegistry);
+	}
+}

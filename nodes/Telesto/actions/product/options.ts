@@ -1,0 +1,62 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { parseNumericFields, type CleanUpOptions } from '../../schemas/clean-up';
+
+export const cleanUpFields: INodeProperties[] = [
+	{
+		displayName: 'Clean Up Values',
+		name: 'cleanUp',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to turn empty strings into null and stock values such as "50" into numbers, so IF and Filter nodes compare them correctly. Off: items are exactly what Telesto sent.',
+	},
+	{
+		displayName: 'Numeric Fields',
+		name: 'numericFields',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. purchase_price, critical_level',
+		description:
+			'Comma-separated names of other fields to convert to numbers when they hold a plain number (stock_onhand always is)',
+	},
+];
+
+export const productOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		...cleanUpFields,
+		{
+			displayName: 'Force Fresh List',
+			name: 'forceFresh',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to fetch the product list again instead of reusing the one already fetched in this execution. Each fetch spends 1 of the 100 requests per hour.',
+		},
+	],
+};
+
+export interface ProductOptions {
+	cleanUp: CleanUpOptions;
+	forceFresh: boolean;
+}
+
+export function readProductOptions(ctx: IExecuteFunctions, itemIndex: number): ProductOptions {
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as {
+		cleanUp?: boolean;
+		numericFields?: string;
+		forceFresh?: boolean;
+	};
+	return {
+		cleanUp: {
+			enabled: options.cleanUp ?? true,
+			numericFields: parseNumericFields(options.numericFields),
+		},
+		forceFresh: options.forceFresh ?? false,
+	};
+}

@@ -1,0 +1,118 @@
+import {
+	updateDisplayOptions,
+	type INodeProperties,
+	type INodePropertyOptions,
+} from 'n8n-workflow';
+
+import type { OperationModule } from '../execute/run-operations';
+
+export interface OperationEntry {
+	value: string;
+	name: string;
+	/** Sentence-case action shown in the nodes panel, e.g. "Get many products". */
+	action: string;
+	description: string;
+	module: OperationModule;
+}
+
+/**
+ * A resource's Operation dropdown plus every operation's own fields, each shown only for its
+ * resource and operation.
+ */
+export function operationSelector(options: {
+	resource: string;
+	operations: OperationEntry[];
+	default: string;
+}): INodeProperties[] {
+	const { resource, operations } = options;
+	const selector: INodeProperties = {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options: operations.map(
+			({ value, name, action, description }): INodePropertyOptions => ({ name, value, action, description }),
+		),
+		default: options.default,
+	};
+	const fields = operations.flatMap((op) =>
+		updateDisplayOptions({ show: { resource: [resource], operation: [op.value] } }, op.module.description),
+	);
+	return [selector, ...fields];
+}
+
+/** The Resource dropdown. */
+export function resourceSelector(
+	resources: Array<{ name: string; value: string; description?: string }>,
+	defaultValue: string,
+): INodeProperties {
+	return {
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: resources,
+		default: defaultValue,
+	};
+}
+
+/** Return All + Limit (default 50), as n8n's own nodes present them. */
+export function returnAllOrLimit(options: { maxLimit?: number; what?: string } = {}): INodeProperties[] {
+	const what = options.what ?? 'results';
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1, ...(options.maxLimit ? { maxValue: options.maxLimit } : {}) },
+			default: 50,
+			description: `Max number of ${what} to return`,
+			displayOptions: { show: { returnAll: [false] } },
+		},
+	];
+}
+
+/** Reads Return All / Limit for one item: undefined means "all". */
+export function readLimit(
+	getNodeParameter: (name: string, itemIndex: number) => unknown,
+	itemIndex: number,
+): number | undefined {
+	if (getNodeParameter('returnAll', itemIndex) as boolean) return undefined;
+	return getNodeParameter('limit', itemIndex) as number;
+}
+
+/** The Simplify toggle, for records with more than ten fields. */
+export function simplifyToggle(): INodeProperties {
+	return {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to return a simplified version of the response instead of the raw data',
+	};
+}
+
+/** A collection of optional fields ("Additional Fields", "Filters", "Options", "Update Fields"). */
+export function fieldCollection(options: {
+	name: string;
+	displayName: string;
+	placeholder?: string;
+	fields: INodeProperties[];
+}): INodeProperties {
+	return {
+		displayName: options.displayName,
+		name: options.name,
+		type: 'collection',
+		placeholder: options.placeholder ?? 'Add Field',
+		default: {},
+		options: options.fields,
+	};
+}

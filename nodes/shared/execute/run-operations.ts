@@ -1,0 +1,99 @@
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+/** One operation: its UI fields and what it does for one input item. */
+export interface OperationModule {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]>;
+	/**
+	 * Runs once before the item loop with the indexes of the items this operation will handle,
+	 * for checks that concern the run as a whole (request budgets).
+	 */
+	beforeItems?(this: IExecuteFunctions, itemIndexes: number[]): Promise<void>;
+}
+
+export type OperationRegistry = Record<string, Record<string, OperationModule>>;
+
+/** Plain API data to n8n items (an array becomes one item per element). */
+export function jsonItems(data: IDataObject | IDataObject[]): INodeExecutionData[] {
+	return (Array.isArray(data) ? data : [data]).map((json) => ({ json }));
+}
+
+function lookup(
+	ctx: IExecuteFunctions,
+	registry: OperationRegistry,
+	itemIndex: number,
+): OperationModule {
+	const resource = ctx.getNodeParameter('resource', itemIndex) as string;
+	const operation = ctx.getNodeParameter('operation', itemIndex) as string;
+	const op = registry[resource]?.[operation];
+	if (!op) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The operation "${operation}" is not known for the resource "${resource}"`,
+			{ itemIndex, description: 'Pick the resource and operation again in the node.' },
+		);
+	}
+	return op;
+}
+
+function errorMessage(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The node's item loop: reads resource and operation per item, dispatches, pairs every output
+ * item with its input, and with Continue On Fail turns a failure into an `{ error }` item.
+ */
+export async function runOperations(
+	ctx: IExecuteFunctions,
+	registry: OperationRegistry,
+): Promise<INodeExecutionData[][]> {
+	const items = ctx.getInputData();
+	const out: INodeExecutionData[] = [];
+	const resolved: Array<OperationModule | Error> = items.map((_, i) => {
+		try {
+			return lookup(ctx, registry, i);
+		} catch (error) {
+			return error as Error;
+		}
+	});
+
+	const groups = new Map<OperationModule, number[]>();
+	resolved.forEach((op, i) => {
+		if (op instanceof Error) return;
+		groups.set(op, [...(groups.get(op) ?? []), i]);
+	});
+	for (const [op, indexes] of groups) await op.beforeItems?.call(ctx, indexes);
+
+	for (let i = 0; i < items.length; i++) {
+		try {
+			const op = resolved[i];
+			if (op instanceof Error) throw op;
+			const result = await op.execute.call(ctx, i);
+			out.push(...ctx.helpers.constructExecutionMetaData(result, { itemData: { item: i } }));
+		} catch (error) {
+			if (ctx.continueOnFail()) {
+				const json: IDataObject = { error: errorMessage(error) };
+				if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+					if (error.description) json.description = error.description;
+					if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
+				}
+				out.push({ json, pairedItem: { item: i } });
+				continue;
+			}
+			if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+				error.context.itemIndex ??= i;
+				throw error;
+			}
+			throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex: i });
+		}
+	}
+	return [out];
+}

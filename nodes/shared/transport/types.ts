@@ -1,0 +1,109 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
+import type { ZodType } from 'zod';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
+
+/** Every n8n context our nodes send requests from. */
+export type RequestContext =
+	| IExecuteFunctions
+	| IPollFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions;
+
+export type QueryValue = string | number | boolean | undefined | Array<string | number>;
+
+export interface RequestSpec<T = unknown> {
+	method: HttpMethod;
+	/** Path relative to the profile's base URL, starting with `/`. */
+	path: string;
+	query?: Record<string, QueryValue>;
+	body?: IDataObject | IDataObject[] | string;
+	headers?: Record<string, string>;
+	/** Validates the parsed body; the result is what `request` returns. */
+	schema?: ZodType<T>;
+	itemIndex?: number;
+	/** Defaults to true for GET/HEAD only. Only idempotent requests are retried after a failure. */
+	idempotent?: boolean;
+	/** Returns the body as a Buffer (PDF, exports). */
+	binary?: boolean;
+	timeoutMs?: number;
+}
+
+export interface RawResponse {
+	status: number;
+	headers: Record<string, string>;
+	body: unknown;
+}
+
+/** What the API profile is told about each request, before and after it is sent. */
+export interface GateRequestInfo {
+	baseUrl: string;
+	credentials: ICredentialDataDecryptedObject;
+	method: HttpMethod;
+	path: string;
+	itemIndex?: number;
+}
+
+export interface GateOutcome {
+	status?: number;
+	headers: Record<string, string>;
+	/** How many HTTP requests really left this process for this call (n8n repeats after a 401). */
+	requestsSent: number;
+}
+
+/**
+ * A per-API guard around every request: refuses or delays a request before it is sent (budgets,
+ * pacing, blocks) and learns from the answer (429, rate headers).
+ */
+export interface RequestGate {
+	before(ctx: RequestContext, info: GateRequestInfo): Promise<void>;
+	after(ctx: RequestContext, info: GateRequestInfo, outcome: GateOutcome): void;
+}
+
+export interface RetryDecisionInput {
+	attempt: number;
+	status?: number;
+	headers: Record<string, string>;
+	idempotent: boolean;
+	networkError: boolean;
+}
+
+/** Returns the delay in ms before the next attempt, or undefined to stop. */
+export type RetryPolicy = (input: RetryDecisionInput) => number | undefined;
+
+export interface ErrorDetails {
+	baseUrl: string;
+	/** The workflow's time zone, for times shown in messages. */
+	timezone: string;
+	status?: number;
+	body: unknown;
+	headers: Record<string, string>;
+	method: HttpMethod;
+	path: string;
+	networkError: boolean;
+	errorCode?: string;
+}
+
+export interface ApiProfile {
+	/** Shown in messages: "Telesto answered …". */
+	displayName: string;
+	credentialType: string;
+	baseUrl(credentials: ICredentialDataDecryptedObject): string;
+	headers?: Record<string, string>;
+	timeoutMs: number;
+	retry: RetryPolicy;
+	/** The API's own error message, read from its error envelope. */
+	errorMessage(details: ErrorDetails): string | undefined;
+	/** What the user should do about this failure. */
+	errorHint(details: ErrorDetails): string | undefined;
+	/** Some APIs report failures inside a 2xx body; return the message to turn it into an error. */
+	bodyError?(body: unknown): string | undefined;
+	gate?: RequestGate;
+}
