@@ -1,0 +1,5 @@
+import { telestoSimulator } from './telesto';
+import type { SimulatorDefinition } from './types';
+
+/** Every API simulator, for `npm run sandbox`, the demo and the end-to-end tests. */
+export const simulators: SimulatorDefinition[] = [telestoSimulator];
