@@ -1,4 +1,4 @@
-import { ExecutionLifecycleHooks, PollContext, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, PollContext, WorkflowExecute } from 'n8n-core';
 import {
 	Workflow,
 	type ICredentialDataDecryptedObject,
@@ -159,7 +159,8 @@ export class Harness {
 		const done = new Promise<IRun>((resolve) => (finished = resolve));
 		hooks.addHandler('workflowExecuteAfter', (run) => finished(run));
 
-		const runExecutionData: IRunExecutionData = {
+		const runExecutionData = {
+			version: 1,
 			startData: {},
 			resultData: { runData: {} },
 			executionData: {
@@ -169,7 +170,7 @@ export class Harness {
 				waitingExecution: {},
 				waitingExecutionSource: null,
 			},
-		} as IRunExecutionData;
+		} as unknown as IRunExecutionData;
 		const data = additionalData(this.credentials, hooks, hooks.executionId, timezone);
 		const engine = new WorkflowExecute(data, 'manual', runExecutionData);
 		await engine.processRunExecutionData(workflow);
@@ -179,6 +180,37 @@ export class Harness {
 		const items = taskData?.data?.main?.[0] ?? [];
 		const error = (taskData?.error ?? run.data.resultData.error) as ExecuteResult['error'];
 		return { items, error, run };
+	}
+
+	/** Calls a node's `listSearch` or `loadOptions` method as the editor does. */
+	async loadOptions<T>(options: {
+		node: NodeUnderTest;
+		kind: 'listSearch' | 'loadOptions';
+		method: string;
+		filter?: string;
+		paginationToken?: string;
+	}): Promise<T> {
+		const target = toNode(options.node, [0, 0]);
+		const workflow = new Workflow({
+			id: 'test-workflow',
+			name: 'Test',
+			nodes: [target],
+			connections: {},
+			nodeTypes,
+			active: false,
+			settings: { timezone: 'UTC' },
+		});
+		const hooks = new ExecutionLifecycleHooks('manual', `options-${++executionCounter}`, {} as never);
+		const data = additionalData(this.credentials, hooks, hooks.executionId, 'UTC');
+		const ctx = new LoadOptionsContext(workflow, target, data, '');
+		const type = nodeTypes.getByNameAndVersion(target.type);
+		const fn = (type.methods?.[options.kind] as Record<string, (...args: unknown[]) => Promise<T>> | undefined)?.[
+			options.method
+		];
+		if (!fn) throw new Error(`${options.node.type} has no ${options.kind}.${options.method}`);
+		return options.kind === 'listSearch'
+			? await fn.call(ctx, options.filter, options.paginationToken)
+			: await fn.call(ctx);
 	}
 
 	/** One poll of a trigger node; returns what it emitted (null when nothing). */
@@ -196,7 +228,7 @@ export class Harness {
 		});
 		const hooks = new ExecutionLifecycleHooks(mode, `poll-${++executionCounter}`, {} as never);
 		const data = additionalData(this.credentials, hooks, hooks.executionId, timezone);
-		const ctx = new PollContext(workflow, target, data, mode, mode === 'manual' ? 'manual' : 'trigger');
+		const ctx = new PollContext(workflow, target, data, mode, mode === 'manual' ? 'manual' : 'activate');
 		const type = nodeTypes.getByNameAndVersion(target.type);
 		if (!type.poll) throw new Error(`${node.type} has no poll()`);
 		return await type.poll.call(ctx);

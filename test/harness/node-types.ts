@@ -56,6 +56,8 @@ export class TestNodeTypes implements INodeTypes {
 
 	constructor() {
 		this.types.set(MANUAL_TRIGGER, new ManualTrigger());
+		// n8n tests credentials through a temporary NoOp node.
+		this.types.set('n8n-nodes-base.noOp', new ManualTrigger());
 		this.types.set(ITEMS_NODE, new ItemsSource());
 		for (const node of loadPackageTypes().nodes) {
 			this.types.set(`${PACKAGE_NAME}.${node.description.name}`, node);

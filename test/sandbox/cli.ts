@@ -3,7 +3,7 @@ import { simulators } from './index';
 /** `npm run sandbox`: every simulator on its default port until Ctrl-C. */
 async function main(): Promise<void> {
 	const only = process.argv.slice(2);
-	const started = [];
+	const started: Array<{ close(): Promise<void> }> = [];
 	for (const def of simulators.filter((s) => !only.length || only.includes(s.name))) {
 		const sim = await def.start({ port: def.defaultPort });
 		started.push(sim);

@@ -11,20 +11,20 @@ export const triggerProperties: INodeProperties[] = [
 		default: 'newProduct',
 		options: [
 			{ name: 'Product Created', value: 'newProduct', description: 'A product that was not in the list before' },
+			{ name: 'Product Deleted', value: 'productRemoved', description: 'A product is no longer in the list' },
 			{
 				name: 'Product Updated',
 				value: 'productUpdated',
 				description:
 					'Any field of a product changed. Only fingerprints are kept between polls, so the changed fields cannot be named.',
 			},
-			{ name: 'Product Deleted', value: 'productRemoved', description: 'A product is no longer in the list' },
-			{ name: 'Stock Changed', value: 'stockChanged', description: 'The stock on hand of a product changed' },
 			{
 				name: 'Stock Below Threshold',
 				value: 'lowStock',
 				description:
 					'Stock fell to or below the threshold; emits again only after it has risen above it',
 			},
+			{ name: 'Stock Changed', value: 'stockChanged', description: 'The stock on hand of a product changed' },
 		],
 	},
 	{

@@ -25,6 +25,8 @@ export function operationSelector(options: {
 	default: string;
 }): INodeProperties[] {
 	const { resource, operations } = options;
+	// The default is the caller's, which the rule cannot read from a variable.
+	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
 	const selector: INodeProperties = {
 		displayName: 'Operation',
 		name: 'operation',
@@ -32,7 +34,12 @@ export function operationSelector(options: {
 		noDataExpression: true,
 		displayOptions: { show: { resource: [resource] } },
 		options: operations.map(
-			({ value, name, action, description }): INodePropertyOptions => ({ name, value, action, description }),
+			({ value, name, action, description }): INodePropertyOptions => ({
+				name,
+				value,
+				action,
+				description,
+			}),
 		),
 		default: options.default,
 	};
@@ -58,8 +65,7 @@ export function resourceSelector(
 }
 
 /** Return All + Limit (default 50), as n8n's own nodes present them. */
-export function returnAllOrLimit(options: { maxLimit?: number; what?: string } = {}): INodeProperties[] {
-	const what = options.what ?? 'results';
+export function returnAllOrLimit(options: { maxLimit?: number } = {}): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -74,7 +80,7 @@ export function returnAllOrLimit(options: { maxLimit?: number; what?: string } =
 			type: 'number',
 			typeOptions: { minValue: 1, ...(options.maxLimit ? { maxValue: options.maxLimit } : {}) },
 			default: 50,
-			description: `Max number of ${what} to return`,
+			description: 'Max number of results to return',
 			displayOptions: { show: { returnAll: [false] } },
 		},
 	];

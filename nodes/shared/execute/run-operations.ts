@@ -5,6 +5,7 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
+	type JsonObject,
 } from 'n8n-workflow';
 
 /** One operation: its UI fields and what it does for one input item. */
@@ -88,10 +89,13 @@ export async function runOperations(
 				out.push({ json, pairedItem: { item: i } });
 				continue;
 			}
-			if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+			if (error instanceof NodeApiError) {
 				error.context.itemIndex ??= i;
-				throw error;
+				// Given a NodeApiError, the constructor hands back that same error.
+				throw new NodeApiError(ctx.getNode(), error as unknown as JsonObject);
 			}
+			if (error instanceof NodeOperationError) error.context.itemIndex ??= i;
+			// Given a NodeOperationError, the constructor hands back that same error.
 			throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex: i });
 		}
 	}

@@ -15,6 +15,11 @@ export interface PageState {
 export interface PageResult {
 	items: IDataObject[];
 	hasMore: boolean;
+	/**
+	 * Items the page held before the paginator dropped any (exact re-checks of substring
+	 * filters); a page that held none ends the walk. Defaults to `items.length`.
+	 */
+	scanned?: number;
 }
 
 /** How one API pages: the query for each page, and how to read a page's items. */
@@ -61,12 +66,12 @@ export async function collect(
 			...spec,
 			query: { ...(spec.query ?? {}), ...paginator.pageQuery(state) },
 		});
-		const { items, hasMore } = paginator.readPage(body, state);
+		const { items, hasMore, scanned } = paginator.readPage(body, state);
 		for (const item of items) {
 			out.push(item);
 			if (limit !== undefined && out.length >= limit) return out;
 		}
-		if (!hasMore || items.length === 0) break;
+		if (!hasMore || (scanned ?? items.length) === 0) break;
 	}
 	return out;
 }

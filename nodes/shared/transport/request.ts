@@ -7,6 +7,7 @@ import type {
 	ApiProfile,
 	ErrorDetails,
 	GateRequestInfo,
+	QueryValue,
 	RawResponse,
 	RequestContext,
 	RequestSpec,
@@ -109,11 +110,14 @@ export async function requestRaw(
 		returnFullResponse: true,
 		json: !spec.binary,
 		...(spec.binary ? { encoding: 'arraybuffer' as const } : {}),
+		...(spec.followRedirects === false ? { disableFollowRedirect: true } : {}),
 	};
 	if (spec.query) {
-		const qs: IDataObject = {};
+		const qs: Record<string, Exclude<QueryValue, undefined>> = {};
 		for (const [k, v] of Object.entries(spec.query)) if (v !== undefined) qs[k] = v;
-		options.qs = qs;
+		const text = profile.serializeQuery?.(qs);
+		if (text === undefined) options.qs = qs as IDataObject;
+		else if (text) options.url += `${options.url.includes('?') ? '&' : '?'}${text}`;
 	}
 	if (spec.body !== undefined) options.body = spec.body;
 
@@ -121,10 +125,17 @@ export async function requestRaw(
 		await profile.gate?.before(ctx, info);
 		let details: ErrorDetails;
 		try {
+			// Read again on every attempt: a token refreshed by the previous attempt is stored.
+			const override = profile.credentialsOverride?.(
+				attempt === 1 ? credentials : await ctx.getCredentials(profile.credentialType, spec.itemIndex ?? 0),
+			);
 			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
 				ctx,
 				profile.credentialType,
 				{ ...options, headers: { ...options.headers } },
+				override
+					? { credentialsDecrypted: { id: '', name: '', type: profile.credentialType, data: override } }
+					: undefined,
 			)) as FullResponse;
 			const headers = lowerHeaders(response.headers);
 			profile.gate?.after(ctx, info, { status: response.statusCode, headers, requestsSent: 1 });
@@ -153,6 +164,7 @@ export async function requestRaw(
 			headers: details.headers,
 			idempotent,
 			networkError: details.networkError,
+			errorCode: details.errorCode,
 		});
 		if (delay === undefined) throw apiError(ctx.getNode(), profile, details, spec.itemIndex);
 		await clock.sleep(delay);

@@ -33,6 +33,8 @@ export interface RequestSpec<T = unknown> {
 	idempotent?: boolean;
 	/** Returns the body as a Buffer (PDF, exports). */
 	binary?: boolean;
+	/** `false`: a 3xx answer is not followed and fails with its status (the caller decides). */
+	followRedirects?: boolean;
 	timeoutMs?: number;
 }
 
@@ -73,6 +75,8 @@ export interface RetryDecisionInput {
 	headers: Record<string, string>;
 	idempotent: boolean;
 	networkError: boolean;
+	/** The network error's code (ETIMEDOUT, ECONNRESET…), for policies that treat a timeout apart. */
+	errorCode?: string;
 }
 
 /** Returns the delay in ms before the next attempt, or undefined to stop. */
@@ -105,5 +109,15 @@ export interface ApiProfile {
 	errorHint(details: ErrorDetails): string | undefined;
 	/** Some APIs report failures inside a 2xx body; return the message to turn it into an error. */
 	bodyError?(body: unknown): string | undefined;
+	/**
+	 * Credential data to authenticate one request with instead of the stored data, e.g. with an
+	 * expired token emptied so that n8n runs the credential's preAuthentication first.
+	 */
+	credentialsOverride?(credentials: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject | undefined;
 	gate?: RequestGate;
+	/**
+	 * Builds the query string (without `?`) instead of n8n's serializer, for APIs whose parameter
+	 * names must keep literal characters (OData's `$filter`). Receives only defined values.
+	 */
+	serializeQuery?(query: Record<string, Exclude<QueryValue, undefined>>): string;
 }

@@ -8,7 +8,7 @@ import { matchEanUpc } from './match';
 import { productOptions, readProductOptions } from './options';
 
 export const description: INodeProperties[] = [
-	...returnAllOrLimit({ what: 'products' }),
+	...returnAllOrLimit(),
 	{
 		displayName: 'Filters',
 		name: 'filters',
