@@ -9,7 +9,9 @@ interface N8nBlock {
 	credentials: string[];
 }
 
+/** `BC_NODES_FROM=dist` loads the built package (the demo proves the build), else the sources. */
 function sourceOf(distPath: string): string {
+	if (process.env.BC_NODES_FROM === 'dist') return join(root, distPath);
 	return join(root, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
 }
 
