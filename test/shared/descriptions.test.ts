@@ -43,10 +43,9 @@ describe('package', () => {
 describe.each(actionNodes.map((n) => [n.description.name, n] as const))('action node %s', (_name, node) => {
 	const d = node.description;
 
-	it('is usable as a tool, shows operation and resource in its subtitle, and has a codex file', () => {
+	it('is usable as a tool, shows the operation in its subtitle, and has a codex file', () => {
 		expect(d.usableAsTool).toBe(true);
 		expect(d.subtitle).toContain('$parameter["operation"]');
-		expect(d.subtitle).toContain('$parameter["resource"]');
 		const file = pkg.n8n.nodes.find((f) => f.endsWith(`/${d.displayName.replace(/\s/g, '')}.node.js`) || f.toLowerCase().includes(`/${d.name.toLowerCase()}.node.js`));
 		expect(file).toBeDefined();
 		expect(existsSync(join(root, file!.replace(/^dist\//, '').replace(/\.js$/, '.json')))).toBe(true);
