@@ -1,9 +1,9 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { Harness } from '../harness/harness';
 import type { StartedSimulator } from '../sandbox/types';
 
-const node = (parameters: IDataObject) => ({ type: 'telesto', parameters, credentials: ['telestoApi'] });
+const node = (parameters: INodeParameters) => ({ type: 'telesto', parameters, credentials: ['telestoApi'] });
 
 export async function demo(
 	h: Harness,

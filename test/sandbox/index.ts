@@ -1,5 +1,6 @@
+import { shopApplicationSimulator } from './shopApplication';
 import { telestoSimulator } from './telesto';
 import type { SimulatorDefinition } from './types';
 
 /** Every API simulator, for `npm run sandbox`, the demo and the end-to-end tests. */
-export const simulators: SimulatorDefinition[] = [telestoSimulator];
+export const simulators: SimulatorDefinition[] = [telestoSimulator, shopApplicationSimulator];

@@ -1,0 +1,100 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { requestToken } from '../nodes/ShopApplication/transport/token';
+
+export class ShopApplicationApi implements ICredentialType {
+	name = 'shopApplicationApi';
+
+	displayName = 'Shop Application API';
+
+	icon = 'file:../icons/shop-application.svg' as const;
+
+	documentationUrl = 'https://api.cegid.shop-application.io/docs';
+
+	httpRequestNode = {
+		name: 'Shop Application',
+		docsUrl: 'https://api.cegid.shop-application.io/docs',
+		apiBaseUrlPlaceholder: 'https://api.cegid.shop-application.io/prestations',
+	};
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.cegid.shop-application.io',
+			description: 'Leave as is unless Cegid gives you a test platform address',
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'The reseller login (client_id) Cegid gave you',
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'The reseller password (client_secret). It is only sent to get a token.',
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		// A timestamp (epoch ms), not a secret; the rule goes by the word "token" in the name.
+		// eslint-disable-next-line @n8n/community-nodes/credential-password-field
+		{
+			displayName: 'Access Token Expires At',
+			name: 'accessTokenExpiresAt',
+			type: 'hidden',
+			default: 0,
+		},
+	];
+
+	/** GET /token once per token lifetime; n8n runs it again when the token is empty or after a 401. */
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+		return await requestToken(this, credentials);
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.accessToken}}',
+				Accept: 'application/json',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/prestations',
+			method: 'GET',
+		},
+		// A refused Client ID / Client Secret already fails in preAuthentication, with the vendor's
+		// message; this catches an `error: true` body sent with HTTP 200.
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'error', value: true, message: 'Shop Application answered with an error' },
+			},
+		],
+	};
+}

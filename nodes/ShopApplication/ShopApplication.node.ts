@@ -1,0 +1,57 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { resourceSelector, runOperations } from '../shared';
+import { interfaceDescription } from './actions/interface';
+import { interfacePrestationDescription } from './actions/interfacePrestation';
+import { prestationDescription } from './actions/prestation';
+import { shopApplicationRegistry } from './actions/registry';
+import { getPrestationCodes, searchInterfaces } from './methods';
+
+export class ShopApplication implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Shop Application',
+		name: 'shopApplication',
+		icon: 'file:../../icons/shop-application.svg',
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Order and manage Shop Application (Cegid) sites and their prestations',
+		defaults: { name: 'Shop Application' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'shopApplicationApi', required: true }],
+		properties: [
+			resourceSelector(
+				[
+					{ name: 'Interface', value: 'interface', description: 'A customer site' },
+					{
+						name: 'Interface Prestation',
+						value: 'interfacePrestation',
+						description: 'A service on a customer site',
+					},
+					{ name: 'Prestation', value: 'prestation', description: 'A service of the catalogue' },
+				],
+				'interface',
+			),
+			...interfaceDescription,
+			...interfacePrestationDescription,
+			...prestationDescription,
+		],
+	};
+
+	methods = {
+		listSearch: { searchInterfaces },
+		loadOptions: { getPrestationCodes },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await runOperations(this, shopApplicationRegistry);
+	}
+}

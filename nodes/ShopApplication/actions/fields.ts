@@ -1,0 +1,96 @@
+import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+/** The interface picker: list (search over GET /interfaces) or key. */
+export const interfaceLocator: INodeProperties = {
+	displayName: 'Interface',
+	name: 'interface',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The interface (customer site)',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select an interface...',
+			typeOptions: { searchListMethod: 'searchInterfaces', searchable: true },
+		},
+		{
+			displayName: 'By Key',
+			name: 'key',
+			type: 'string',
+			placeholder: 'e.g. e831c78b-a576-4aad-8d5f-d594b0ccadbe',
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: '^[^/]+$', errorMessage: 'An interface key has no "/"' },
+				},
+			],
+		},
+	],
+};
+
+/** Codes picked from the catalogue; an expression may give an array or a comma-separated text. */
+export function prestationCodesField(description: string): INodeProperties {
+	return {
+		displayName: 'Prestation Names or IDs',
+		name: 'prestations',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getPrestationCodes' },
+		required: true,
+		default: [],
+		description: `${description}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+	};
+}
+
+export const prestationCodeField: INodeProperties = {
+	displayName: 'Prestation Code Name or ID',
+	name: 'prestationCode',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getPrestationCodes' },
+	required: true,
+	default: '',
+	description:
+		'The prestation code. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+function fail(ctx: IExecuteFunctions, message: string, itemIndex: number, description?: string): never {
+	throw new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
+}
+
+/** The interface key of item `i`, refused when empty or holding "/". */
+export function readInterfaceKey(ctx: IExecuteFunctions, i: number): string {
+	const key = String(ctx.getNodeParameter('interface', i, '', { extractValue: true }) ?? '').trim();
+	if (!key) fail(ctx, `Interface is empty on item ${i}`, i, 'Pick an interface from the list or enter its key.');
+	if (key.includes('/')) {
+		fail(ctx, `Interface key '${key}' on item ${i} contains "/"`, i, 'Enter the key alone, e.g. e831c78b-a576-4aad-8d5f-d594b0ccadbe.');
+	}
+	return key;
+}
+
+/** R1 normalisation: trimmed, upper-cased, empty entries dropped; duplicates kept. */
+export function normaliseCodes(raw: unknown): string[] {
+	const list = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : raw == null ? [] : [raw];
+	return list.map((c) => String(c).trim().toUpperCase()).filter(Boolean);
+}
+
+/** One code (trimmed, upper-cased), refused when empty or holding "/". */
+export function readCode(ctx: IExecuteFunctions, name: string, label: string, i: number): string {
+	const code = String(ctx.getNodeParameter(name, i, '') ?? '').trim();
+	if (!code) fail(ctx, `${label} is empty on item ${i}`, i);
+	if (code.includes('/')) fail(ctx, `${label} '${code}' on item ${i} contains "/"`, i);
+	return code;
+}
+
+/** Options → Include Details of a Get Many; the description says what the extra requests cost. */
+export function includeDetailsOptions(description: string): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [{ displayName: 'Include Details', name: 'includeDetails', type: 'boolean', default: false, description }],
+	};
+}

@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { clock, type RequestContext } from '../../shared';
+import { catalogueDetailSchema, keyListSchema, type CatalogueDetail } from '../schemas';
+import { segment, send, shopApplicationProfile as profile } from './index';
+import { shopApplicationBaseUrl } from './token';
+
+const TTL_MS = 10 * 60 * 1000;
+const MAX_ENTRIES = 2000;
+
+interface Entry {
+	at: number;
+	value: Promise<unknown>;
+}
+
+/**
+ * §5.12: the catalogue (`GET /prestations`, `GET /prestation/{code}`) is read once per scope
+ * (an execution, or a 10-minute editor window) and account, and kept 10 minutes at most.
+ */
+const cache = new Map<string, Entry>();
+
+export interface CatalogueScope {
+	scope: string;
+	itemIndex?: number;
+}
+
+function prune(): void {
+	const now = clock.now();
+	for (const [k, e] of cache) if (now - e.at > TTL_MS) cache.delete(k);
+	while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+}
+
+async function cached<T>(
+	ctx: RequestContext,
+	{ scope, itemIndex }: CatalogueScope,
+	what: string,
+	load: () => Promise<T>,
+): Promise<T> {
+	prune();
+	const credentials = await ctx.getCredentials(profile.credentialType, itemIndex ?? 0);
+	const account = createHash('sha256').update(String(credentials.clientId ?? '')).digest('hex').slice(0, 16);
+	const key = `${scope}|${shopApplicationBaseUrl(credentials)}|${account}|${what}`;
+	const hit = cache.get(key);
+	if (hit) return (await hit.value) as T;
+	const value = load();
+	cache.set(key, { at: clock.now(), value });
+	// A failed read must not be served to the next item as if it were the catalogue.
+	value.catch(() => cache.delete(key));
+	return await value;
+}
+
+/** `GET /prestations`, uncached: the codes as the API writes them. */
+export async function fetchCatalogueCodes(ctx: RequestContext, itemIndex?: number): Promise<string[]> {
+	return await send(ctx, { method: 'GET', path: '/prestations', schema: keyListSchema, itemIndex });
+}
+
+/** `GET /prestation/{code}` (singular), uncached; `code` is set from the request when the body lacks it. */
+export async function fetchCatalogueDetail(
+	ctx: RequestContext,
+	code: string,
+	itemIndex?: number,
+): Promise<CatalogueDetail> {
+	const detail = await send(ctx, {
+		method: 'GET',
+		path: `/prestation/${segment(code)}`,
+		schema: catalogueDetailSchema,
+		itemIndex,
+	});
+	return { ...detail, code: detail.code ?? code } as CatalogueDetail;
+}
+
+/** Catalogue codes, cached for the scope. */
+export async function catalogueCodes(ctx: RequestContext, where: CatalogueScope): Promise<string[]> {
+	return await cached(ctx, where, 'codes', async () => await fetchCatalogueCodes(ctx, where.itemIndex));
+}
+
+/** Catalogue details of one code, cached for the scope. */
+export async function catalogueDetail(
+	ctx: RequestContext,
+	code: string,
+	where: CatalogueScope,
+): Promise<CatalogueDetail> {
+	return await cached(ctx, where, `detail:${code}`, async () => await fetchCatalogueDetail(ctx, code, where.itemIndex));
+}
+
+export function executionScope(ctx: IExecuteFunctions): string {
+	return `exec:${ctx.getExecutionId() ?? 'none'}`;
+}
+
+/** Editor dropdowns share one catalogue read per 10-minute window. */
+export function editorScope(): string {
+	return `editor:${Math.floor(clock.now() / TTL_MS)}`;
+}
+
+export function clearCatalogueCache(): void {
+	cache.clear();
+}

@@ -1,0 +1,76 @@
+import type { INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
+
+import { api, CATALOGUE, KEY, KEY_2, saHarness, saNode, tokenScope } from './helpers';
+
+describe('Shop Application pickers', () => {
+	it('searches interfaces by substring of the key', async () => {
+		const h = saHarness();
+		const token = tokenScope();
+		const scope = api().get('/interfaces').query({}).twice().reply(200, [KEY, KEY_2]);
+		const all = await h.loadOptions<INodeListSearchResult>({
+			node: saNode({}),
+			kind: 'listSearch',
+			method: 'searchInterfaces',
+		});
+		const some = await h.loadOptions<INodeListSearchResult>({
+			node: saNode({}),
+			kind: 'listSearch',
+			method: 'searchInterfaces',
+			filter: '902DCBE4',
+		});
+		token.done();
+		scope.done();
+		expect(all.results).toEqual([
+			{ name: KEY, value: KEY },
+			{ name: KEY_2, value: KEY_2 },
+		]);
+		expect(some.results).toEqual([{ name: KEY_2, value: KEY_2 }]);
+	});
+
+	it('labels catalogue codes with name and price, read once per 10-minute window', async () => {
+		const h = saHarness();
+		const token = tokenScope();
+		const scope = api()
+			.get('/prestations')
+			.query({})
+			.reply(200, ['IN-BTQST-S', 'IN-BTQZ-AMM', 'MO-ARTCRITERES-S'])
+			.get('/prestation/IN-BTQST-S')
+			.reply(200, { ...CATALOGUE['IN-BTQST-S'], descriptif_court: 'Une boutique en ligne' })
+			.get('/prestation/IN-BTQZ-AMM')
+			.reply(200, CATALOGUE['IN-BTQZ-AMM'])
+			.get('/prestation/MO-ARTCRITERES-S')
+			.reply(200, { nom: 'Module critères' });
+		const load = async () =>
+			await h.loadOptions<INodePropertyOptions[]>({ node: saNode({}), kind: 'loadOptions', method: 'getPrestationCodes' });
+		const options = await load();
+		const again = await load();
+		token.done();
+		scope.done();
+		expect(options).toEqual([
+			{
+				name: 'IN-BTQST-S — Boutique Standard (490 € excl. VAT)',
+				value: 'IN-BTQST-S',
+				description: 'Une boutique en ligne',
+			},
+			{ name: 'IN-BTQZ-AMM — Abonnement mensuel (29.9 € excl. VAT)', value: 'IN-BTQZ-AMM' },
+			{ name: 'MO-ARTCRITERES-S — Module critères', value: 'MO-ARTCRITERES-S' },
+		]);
+		expect(again).toEqual(options);
+	});
+
+	it('lists codes alone, without detail requests, past 100 codes', async () => {
+		const h = saHarness();
+		const token = tokenScope();
+		const codes = Array.from({ length: 101 }, (_, n) => `MO-${n}`);
+		const scope = api().get('/prestations').query({}).reply(200, codes);
+		const options = await h.loadOptions<INodePropertyOptions[]>({
+			node: saNode({}),
+			kind: 'loadOptions',
+			method: 'getPrestationCodes',
+		});
+		token.done();
+		scope.done();
+		expect(options).toHaveLength(101);
+		expect(options[0]).toEqual({ name: 'MO-0', value: 'MO-0' });
+	});
+});
