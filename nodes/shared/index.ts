@@ -20,3 +20,4 @@ export {
 } from './descriptions/fields';
 export type { OperationEntry } from './descriptions/fields';
 export { parseOrThrow, describeZodError } from './validation/parse';
+export { wallClock } from './values/wall-clock';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { jsonItems, readLimit, returnAllOrLimit } from '../../../shared';
+import { jsonItems, readLimit, returnAllOrLimit, wallClock } from '../../../shared';
 import { cleanUp, numericStock } from '../../schemas/clean-up';
 import type { Product } from '../../schemas/product';
 import { executionScope, productList } from '../../transport/product-list';
@@ -51,24 +51,6 @@ export const description: INodeProperties[] = [
 	productOptions,
 ];
 
-/** Formats a dateTime parameter as Telesto writes `created`: "YYYY-MM-DD HH:MM:SS", zone-less. */
-export function toTelestoTime(value: string, timezone: string): string {
-	const trimmed = value.trim();
-	if (!/(Z|[+-]\d{2}:?\d{2})$/.test(trimmed)) return trimmed.replace('T', ' ').slice(0, 19);
-	const parts = new Intl.DateTimeFormat('en-CA', {
-		timeZone: timezone,
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		second: '2-digit',
-		hourCycle: 'h23',
-	}).formatToParts(new Date(trimmed));
-	const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-	return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`;
-}
-
 interface Filters {
 	nameContains?: string;
 	eanUpc?: string;
@@ -91,7 +73,7 @@ function applyFilters(products: Product[], filters: Filters, timezone: string): 
 		});
 	}
 	if (filters.createdAfter) {
-		const after = toTelestoTime(filters.createdAfter, timezone);
+		const after = wallClock(filters.createdAfter, timezone);
 		out = out.filter((p) => typeof p.created === 'string' && p.created > after);
 	}
 	return out;

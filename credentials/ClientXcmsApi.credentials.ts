@@ -1,0 +1,110 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+const DOCS = 'https://docs.clientxcms.com/developpers/api';
+
+/** Instance URL → `<instance>/api/application`; refuses plain HTTP unless allowed (Test button). */
+const API_BASE =
+	'={{/^http:\\/\\//i.test(String($credentials.instanceUrl || "").trim()) && !$credentials.allowHttp ? "https://plain-http-refused.invalid" : String($credentials.instanceUrl || "").trim().replace(/\\/+$/, "").replace(/\\/api(\\/application)?$/i, "").replace(/\\/+$/, "") + "/api/application"}}';
+
+export class ClientXcmsApi implements ICredentialType {
+	name = 'clientXcmsApi';
+
+	displayName = 'ClientXCMS API';
+
+	icon = 'file:../icons/clientxcms.svg' as const;
+
+	documentationUrl = 'https://docs.clientxcms.com/developpers/api';
+
+	httpRequestNode = {
+		name: 'ClientXCMS',
+		docsUrl: DOCS,
+		apiBaseUrlPlaceholder: 'https://billing.example.com/api/application/customers',
+	};
+
+	properties: INodeProperties[] = [
+		{
+			displayName:
+				'Use an Administrator key (all permissions), or a key made with <code>php artisan clientxcms:create-api-key</code> and the exact abilities of the operations you use. Keys made in the admin UI with custom permissions cannot reach pricings, action logs, service expiry, cancellation reasons or health. Keys expire 30 days after creation.',
+			name: 'notice',
+			type: 'notice',
+			default: '',
+		},
+		{
+			displayName: 'Instance URL',
+			name: 'instanceUrl',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. https://billing.example.com',
+			description:
+				'Address of your ClientXCMS client area. A pasted /api/application or /api suffix is removed.',
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			placeholder: 'e.g. 12|CLIENTXCMS…',
+			description:
+				'The whole token, including the number and the "|" before it (Settings → Security → API Keys). A pasted "Bearer " is removed.',
+		},
+		{
+			displayName: 'Allow Plain HTTP',
+			name: 'allowHttp',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to allow an http:// Instance URL. The key then travels unencrypted; use only on a private network or for tests.',
+		},
+		{
+			displayName: 'Instance Time Zone',
+			name: 'timezone',
+			type: 'string',
+			default: 'Europe/Paris',
+			description:
+				'Time zone ClientXCMS stores dates in (Europe/Paris unless the instance was modified). Dates the node sends are converted to it.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '={{"Bearer " + String($credentials.apiKey || "").trim().replace(/^Bearer\\s+/i, "")}}',
+				Accept: 'application/json',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: API_BASE,
+			url: '/license',
+			method: 'GET',
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'The API key is invalid or expired (ClientXCMS keys expire after 30 days by default; regenerate it under Settings → Security → API Keys)',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: 'The key is valid but lacks the `license` permission; use an Administrator key or add `license`',
+				},
+			},
+		],
+	};
+}

@@ -1,0 +1,10 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { accountActionProperties, runAccountAction } from './accountAction';
+
+export const description = accountActionProperties('suspend');
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	// POST /customers/{id}/action/suspend
+	return await runAccountAction(this, i, 'suspend');
+}

@@ -1,0 +1,29 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+
+import { idProperty } from '../../helpers/records';
+import { recordActionItems } from '../../helpers/write';
+import { product } from '../../resources';
+
+export const description = [
+	idProperty(product),
+	{
+		displayName: 'Config (JSON)',
+		name: 'config',
+		type: 'json' as const,
+		default: '{}',
+		required: true,
+		description: "The provisioning configuration; its fields depend on the product type's module",
+	},
+];
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	// PUT /products/{id}/config
+	const raw = this.getNodeParameter('config', i) as string | IDataObject;
+	let config: IDataObject;
+	try {
+		config = typeof raw === 'string' ? (JSON.parse(raw) as IDataObject) : raw;
+	} catch {
+		throw new NodeOperationError(this.getNode(), `Config (JSON) is not valid JSON (item ${i})`, { itemIndex: i });
+	}
+	return await recordActionItems(this, i, product, { method: 'PUT', suffix: 'config', body: config });
+}

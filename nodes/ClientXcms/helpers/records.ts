@@ -1,0 +1,131 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { collect, request, type RequestContext } from '../../shared';
+import type { ResourceDef } from '../resources';
+import { clientXcmsProfile } from '../transport';
+import { envelopeBPaginator } from '../transport/pagination';
+import { positiveId } from './values';
+
+function paramName(def: ResourceDef): string {
+	return `${def.resource}Id`;
+}
+
+/** The record picker: a resource locator (list + ID) where a list search exists, else an ID. */
+export function idProperty(def: ResourceDef, options: { description?: string } = {}): INodeProperties {
+	const description = options.description ?? `The ${def.label.toLowerCase()} to use`;
+	if (!def.searchMethod) {
+		return {
+			displayName: `${def.label} ID`,
+			name: paramName(def),
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. 42',
+			description,
+		};
+	}
+	return {
+		displayName: def.label,
+		name: paramName(def),
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: 'list', value: '' },
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select a ${def.label.toLowerCase()}...`,
+				typeOptions: { searchListMethod: def.searchMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 42',
+				validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'Enter a numeric ID' } }],
+			},
+		],
+	};
+}
+
+/** The picked record's numeric id, validated. */
+export function readRecordId(ctx: IExecuteFunctions, def: ResourceDef, itemIndex: number): number {
+	const value = ctx.getNodeParameter(paramName(def), itemIndex, undefined, { extractValue: true });
+	return positiveId(ctx, value, { label: `${def.label} ID`, itemIndex });
+}
+
+/** Removes what ClientXCMS exposes but should not travel further (2FA secrets, server passwords). */
+export function redact(def: ResourceDef, record: IDataObject, includeSensitive: boolean): IDataObject {
+	if (includeSensitive || !def.sensitive?.length) return record;
+	const out = { ...record };
+	for (const key of def.sensitive) delete out[key];
+	return out;
+}
+
+export function notFound(ctx: IExecuteFunctions, def: ResourceDef, id: number, itemIndex: number): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), `No ${def.label.toLowerCase()} with ID ${id}`, {
+		itemIndex,
+		description: 'ClientXCMS answered with an empty result for this ID. Deleted records are not visible to the API.',
+	});
+}
+
+/**
+ * A group by id. GET /groups/{id} ignores the id in ClientXCMS 2.16 (it always answers an
+ * empty default group), so the list is scanned page by page until the id appears.
+ */
+export async function scanGroup(
+	ctx: RequestContext,
+	options: { id: number; itemIndex: number; include?: string },
+): Promise<IDataObject | undefined> {
+	const items = await collect(
+		ctx,
+		clientXcmsProfile,
+		{
+			method: 'GET',
+			path: '/groups',
+			query: { sort: 'created_at', ...(options.include ? { include: options.include } : {}) },
+			itemIndex: options.itemIndex,
+		},
+		{ paginator: envelopeBPaginator({ perPage: 100, keep: (g) => Number(g.id) === options.id }), limit: 1 },
+	);
+	return items[0];
+}
+
+/**
+ * One record. Handles the three shapes of "get one": a plain object, a one-item page (empty =
+ * not found, reported as such) and the group list scan.
+ */
+export async function fetchOne(
+	ctx: IExecuteFunctions,
+	def: ResourceDef,
+	options: { id: number; itemIndex: number; include?: string[] },
+): Promise<IDataObject> {
+	const { id, itemIndex } = options;
+	const include = options.include?.length ? options.include.join(',') : undefined;
+	if (def.getShape === 'scan') {
+		const found = await scanGroup(ctx, { id, itemIndex, include });
+		if (!found) throw notFound(ctx, def, id, itemIndex);
+		return found;
+	}
+	// GET /<resource>/{id}
+	const body = (await request(ctx, clientXcmsProfile, {
+		method: 'GET',
+		path: `${def.path}/${id}`,
+		query: include ? { include } : undefined,
+		itemIndex,
+	})) as IDataObject | undefined;
+	if (def.getShape === 'object') {
+		if (!body || typeof body !== 'object') throw notFound(ctx, def, id, itemIndex);
+		return body;
+	}
+	const data = Array.isArray(body?.data) ? (body.data as IDataObject[]) : [];
+	if (!data.length) throw notFound(ctx, def, id, itemIndex);
+	return data[0];
+}
