@@ -20,6 +20,9 @@ function onNoMatch(first: RequestOptions, second?: RequestOptions): void {
 }
 
 beforeAll(() => {
+	// Each test file loads its own nock; the previous file's copy has been restored (below), so
+	// this one is the only one patching Node's http module.
+	if (!nock.isActive()) nock.activate();
 	nock.disableNetConnect();
 	nock.emitter.on('no match', onNoMatch);
 });
@@ -40,5 +43,6 @@ afterEach(() => {
 
 afterAll(() => {
 	nock.emitter.removeListener('no match', onNoMatch);
-	nock.enableNetConnect();
+	nock.cleanAll();
+	nock.restore();
 });

@@ -1,0 +1,328 @@
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+	type JsonObject,
+} from 'n8n-workflow';
+import { z } from 'zod';
+
+import { parseOrThrow } from '../../shared';
+import { ANY_ERP, ENTITY_NAME, matrixWarning, OTHER_ENTITY, type OperationName } from '../entities';
+import { fieldProblem } from '../odata/filter';
+import { DEFAULT_TIMEOUT_MS } from '../transport';
+
+export const RESOURCE = 'entity';
+
+export function readEntity(ctx: IExecuteFunctions, i: number): string {
+	const chosen = ctx.getNodeParameter('entity', i) as string;
+	if (chosen !== OTHER_ENTITY) return chosen;
+	const name = String(ctx.getNodeParameter('entityName', i, '') ?? '').trim();
+	if (!ENTITY_NAME.test(name)) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			name ? `Entity Name "${name}" is not a valid entity name (item ${i})` : `Entity Name is empty (item ${i})`,
+			{ itemIndex: i, description: 'Use the exact name from the vendor entity list: letters, digits and _, starting with a letter (e.g. Supplier).' },
+		);
+	}
+	return name;
+}
+
+export function readRecordId(ctx: IExecuteFunctions, i: number): string {
+	const id = String(ctx.getNodeParameter('recordId', i, '') ?? '').trim();
+	if (!id) {
+		throw new NodeOperationError(ctx.getNode(), `Record ID is empty (item ${i})`, {
+			itemIndex: i,
+			description: "Enter the record's key as the connector returns it (e.g. NoClient for a customer).",
+		});
+	}
+	return id;
+}
+
+export const recordIdField: INodeProperties = {
+	displayName: 'Record ID',
+	name: 'recordId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 1001',
+	description:
+		"The record's key as the connector returns it; which field that is depends on the entity and the ERP (e.g. NoClient for a customer)",
+};
+
+export const timeoutOption: INodeProperties = {
+	displayName: 'Timeout (Seconds)',
+	name: 'timeout',
+	type: 'number',
+	typeOptions: { minValue: 10, maxValue: 600 },
+	default: 120,
+	description: 'How long to wait for the robot at the customer site. Calls go through the ERP and can take minutes.',
+};
+
+export function timeoutMs(options: { timeout?: number }): number {
+	const seconds = options.timeout;
+	if (seconds === undefined || !Number.isFinite(seconds)) return DEFAULT_TIMEOUT_MS;
+	return Math.min(600, Math.max(10, seconds)) * 1000;
+}
+
+export const sendToOption: INodeProperties = {
+	displayName: 'Send To',
+	name: 'sendTo',
+	type: 'options',
+	default: 'record',
+	options: [
+		{ name: 'Record URL (Default)', value: 'record', description: '/Entity/&lt;Entity&gt;/&lt;Record ID&gt;' },
+		{
+			name: 'Collection URL',
+			value: 'collection',
+			description: "/Entity/&lt;Entity&gt;, with the record's key inside the JSON body (as in the vendor overview)",
+		},
+	],
+	description: 'Where the request goes. The vendor shows both forms; use Collection URL if your ERP refuses the record URL.',
+};
+
+export function bodyFields(options: { required: boolean }): INodeProperties[] {
+	return [
+		{
+			displayName: 'Send Fields',
+			name: 'sendFields',
+			type: 'options',
+			default: 'json',
+			options: [
+				{ name: 'Using JSON', value: 'json', description: 'A JSON object, or an array of objects' },
+				{
+					name: 'Using Fields Below',
+					value: 'fields',
+					description: 'Name and value pairs; dots build sub-objects (GroupeProduit.CodeGroupe)',
+				},
+			],
+		},
+		{
+			displayName: 'Body (JSON)',
+			name: 'body',
+			type: 'json',
+			required: options.required,
+			default: '{}',
+			description:
+				'The record as your ERP expects it. Available and required fields differ per ERP (see the vendor entity pages).',
+			displayOptions: { show: { sendFields: ['json'] } },
+		},
+		{
+			displayName: 'Fields',
+			name: 'fields',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true, sortable: true },
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions: { show: { sendFields: ['fields'] } },
+			options: [
+				{
+					displayName: 'Field',
+					name: 'field',
+					values: [
+						{
+							displayName: 'Name',
+							name: 'name',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. GroupeProduit.CodeGroupe',
+							description: 'Field name; dots build sub-objects',
+						},
+						{
+							displayName: 'Type',
+							name: 'type',
+							type: 'options',
+							default: 'string',
+							options: [
+								{ name: 'Boolean', value: 'boolean' },
+								{ name: 'Null', value: 'null' },
+								{ name: 'Number', value: 'number' },
+								{ name: 'String', value: 'string' },
+							],
+						},
+						{
+							displayName: 'Value',
+							name: 'value',
+							type: 'string',
+							default: '',
+							displayOptions: { hide: { type: ['null'] } },
+						},
+					],
+				},
+			],
+		},
+	];
+}
+
+const recordSchema = z.record(z.unknown());
+export const bodySchema = z.union([recordSchema, z.array(recordSchema).min(1, 'an array of records must not be empty')]);
+
+export type Body = IDataObject | IDataObject[];
+
+function parseJsonBody(ctx: IExecuteFunctions, i: number): unknown {
+	const raw = ctx.getNodeParameter('body', i, '') as unknown;
+	if (typeof raw !== 'string') return raw;
+	if (!raw.trim()) return undefined;
+	try {
+		return JSON.parse(raw);
+	} catch (error) {
+		throw new NodeOperationError(ctx.getNode(), `Body (JSON) is not valid JSON (item ${i})`, {
+			itemIndex: i,
+			description: (error as Error).message,
+		});
+	}
+}
+
+interface FieldRow {
+	name?: string;
+	type?: 'string' | 'number' | 'boolean' | 'null';
+	value?: unknown;
+}
+
+function fieldValue(ctx: IExecuteFunctions, i: number, row: FieldRow, name: string): unknown {
+	const raw = row.value;
+	switch (row.type ?? 'string') {
+		case 'null':
+			return null;
+		case 'number': {
+			const n = typeof raw === 'number' ? raw : Number(String(raw ?? '').trim());
+			if (String(raw ?? '').trim() === '' || !Number.isFinite(n)) {
+				throw new NodeOperationError(ctx.getNode(), `Field "${name}" is not a number (item ${i})`, {
+					itemIndex: i,
+					description: `"${String(raw)}" cannot be sent as a number. Use digits and a dot for decimals, or set Type to String.`,
+				});
+			}
+			return n;
+		}
+		case 'boolean': {
+			if (typeof raw === 'boolean') return raw;
+			const text = String(raw ?? '').trim().toLowerCase();
+			if (text !== 'true' && text !== 'false') {
+				throw new NodeOperationError(ctx.getNode(), `Field "${name}" is not true or false (item ${i})`, {
+					itemIndex: i,
+				});
+			}
+			return text === 'true';
+		}
+		default:
+			return raw === undefined || raw === null ? '' : String(raw);
+	}
+}
+
+/** Name/value rows to an object; `A.B` builds `{ A: { B } }`, and a clash between `A` and `A.B` is refused. */
+export function bodyFromRows(ctx: IExecuteFunctions, i: number, rows: FieldRow[]): IDataObject {
+	const out: IDataObject = {};
+	const leaves = new Set<string>();
+	for (const row of rows) {
+		const name = String(row.name ?? '').trim();
+		const problem = fieldProblem(name);
+		if (problem) {
+			throw new NodeOperationError(ctx.getNode(), `A field name ${problem} (item ${i})`, { itemIndex: i });
+		}
+		const path = name.split('.');
+		let target = out;
+		for (let k = 0; k < path.length - 1; k++) {
+			const prefix = path.slice(0, k + 1).join('.');
+			const next = target[path[k]];
+			if (leaves.has(prefix) || (next !== undefined && (typeof next !== 'object' || next === null))) {
+				throw new NodeOperationError(ctx.getNode(), `Field "${name}" clashes with field "${prefix}" (item ${i})`, {
+					itemIndex: i,
+					description: 'A field cannot hold a value and sub-fields at once.',
+				});
+			}
+			target = (target[path[k]] ??= {}) as IDataObject;
+		}
+		const leaf = path[path.length - 1];
+		if (leaves.has(name) || (target[leaf] !== undefined && typeof target[leaf] === 'object' && target[leaf] !== null)) {
+			throw new NodeOperationError(ctx.getNode(), `Field "${name}" is set twice (item ${i})`, { itemIndex: i });
+		}
+		target[leaf] = fieldValue(ctx, i, row, name) as IDataObject[string];
+		leaves.add(name);
+	}
+	return out;
+}
+
+/** The body of a create or update, validated before anything is sent. */
+export function readBody(ctx: IExecuteFunctions, i: number, options: { label?: string } = {}): Body {
+	const mode = ctx.getNodeParameter('sendFields', i, 'json') as 'json' | 'fields';
+	const value =
+		mode === 'fields'
+			? bodyFromRows(ctx, i, ((ctx.getNodeParameter('fields', i, {}) as { field?: FieldRow[] }).field ?? []))
+			: parseJsonBody(ctx, i);
+	const body = parseOrThrow(bodySchema, value, {
+		node: ctx.getNode(),
+		kind: 'input',
+		label: options.label ?? (mode === 'fields' ? 'Fields' : 'Body (JSON): expected a JSON object or an array of objects'),
+		itemIndex: i,
+	}) as Body;
+	const empty = Array.isArray(body) ? body.some((r) => !Object.keys(r).length) : !Object.keys(body).length;
+	if (empty) {
+		throw new NodeOperationError(ctx.getNode(), `The record to send is empty (item ${i})`, {
+			itemIndex: i,
+			description: mode === 'fields' ? 'Add at least one field.' : 'Body (JSON) holds no field.',
+		});
+	}
+	return body;
+}
+
+/** "No Customer with ID '1001' was found." as a 404 NodeApiError (kept from NodeApiError's generic 404 text). */
+export function notFound(ctx: IExecuteFunctions, entity: string, id: string, i: number): NodeApiError {
+	const message = `No ${entity} with ID '${id}' was found.`;
+	const error = new NodeApiError(ctx.getNode(), { message }, {
+		message,
+		description: "The connector answered with no record. Check the ID: it is the record's key as the connector returns it.",
+		httpCode: '404',
+		itemIndex: i,
+	});
+	error.message = message;
+	return error;
+}
+
+/**
+ * Run-wide: one execution hint per entity and ERP the support matrix says lacks this operation.
+ * It warns and does not block, as the matrices are incomplete.
+ */
+export function matrixHints(operation: OperationName) {
+	return async function (this: IExecuteFunctions, indexes: number[]): Promise<void> {
+		const warnings = new Set<string>();
+		for (const i of indexes) {
+			let entity: string;
+			try {
+				entity = readEntity(this, i);
+			} catch {
+				continue;
+			}
+			const erp = this.getNodeParameter('erp', i, ANY_ERP) as string;
+			const warning = matrixWarning(entity, operation, erp);
+			if (warning) warnings.add(warning);
+		}
+		if (warnings.size) {
+			this.addExecutionHints(...[...warnings].map((message) => ({ message, type: 'warning' as const, location: 'outputPane' as const })));
+		}
+	};
+}
+
+/**
+ * Runs an operation's request; when it fails the way a missing operation fails (404, 405, 501)
+ * and the support matrix lacks it for the chosen ERP, the error says so (execution hints are
+ * only shown on a successful run).
+ */
+export async function withMatrixContext<T>(
+	ctx: IExecuteFunctions,
+	i: number,
+	context: { entity: string; operation: OperationName },
+	send: () => Promise<T>,
+): Promise<T> {
+	try {
+		return await send();
+	} catch (error) {
+		if (!(error instanceof NodeApiError)) throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex: i });
+		if (['404', '405', '501'].includes(String(error.httpCode))) {
+			const warning = matrixWarning(context.entity, context.operation, ctx.getNodeParameter('erp', i, ANY_ERP) as string);
+			if (warning) error.description = [error.description, warning].filter(Boolean).join(' ');
+		}
+		// Given a NodeApiError, the constructor hands back that same error.
+		throw new NodeApiError(ctx.getNode(), error as unknown as JsonObject);
+	}
+}

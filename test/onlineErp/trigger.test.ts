@@ -1,0 +1,257 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { clock } from '../../nodes/shared';
+import type { NodeUnderTest } from '../harness/harness';
+import { erp, exactly, onlineErpHarness, spySleep, triggerNode } from './helpers';
+
+let now = Date.UTC(2024, 4, 1, 12, 0, 0);
+const MINUTE = 60_000;
+
+beforeEach(() => {
+	jest.spyOn(clock, 'now').mockImplementation(() => now);
+	spySleep();
+});
+afterEach(() => jest.restoreAllMocks());
+
+const c = (no: string, name: string, extra: IDataObject = {}) => ({ NoClient: no, NomClient: name, ...extra });
+
+const SNAPSHOT = {
+	entity: 'Customer',
+	event: 'newRecord',
+	detection: 'snapshot',
+	keyField: 'NoClient',
+	select: 'NomClient',
+	minMinutes: 15,
+	maxRecords: 5000,
+};
+const SNAPSHOT_QUERY = '/api/Entity/Customer?$select=NomClient%2CNoClient&$top=1000&$skip=0';
+
+async function poll(parameters: Record<string, unknown>, staticData: IDataObject, mode: 'trigger' | 'manual' = 'trigger') {
+	return await onlineErpHarness().poll({ node: triggerNode(parameters as NodeUnderTest['parameters']), staticData, mode });
+}
+
+describe('OnlineERP Trigger, Compare Snapshots', () => {
+	it('takes a baseline on the first poll and emits nothing', async () => {
+		const staticData: IDataObject = {};
+		const scope = erp().get(exactly(SNAPSHOT_QUERY)).reply(200, [c('1', 'A'), c('2', 'B')]);
+		expect(await poll(SNAPSHOT, staticData)).toBeNull();
+		scope.done();
+		expect(staticData.poll).toMatchObject({ state: { records: { '1': expect.any(String), '2': expect.any(String) } } });
+	});
+
+	it('shows up to 5 records in a manual run and leaves the state alone', async () => {
+		const staticData: IDataObject = {};
+		const list = Array.from({ length: 7 }, (_, k) => c(String(k), `N${k}`));
+		const scope = erp().get(exactly(SNAPSHOT_QUERY)).reply(200, { value: list });
+		const out = await poll(SNAPSHOT, staticData, 'manual');
+		scope.done();
+		expect(out?.[0].map((i) => i.json)).toEqual(list.slice(0, 5));
+		expect(staticData).toEqual({});
+	});
+
+	it('emits new keys only, once, and waits the minimum interval between polls', async () => {
+		const staticData: IDataObject = {};
+		const scope = erp()
+			.get(exactly(SNAPSHOT_QUERY))
+			.reply(200, [c('1', 'A'), c('2', 'B')])
+			.get(exactly(SNAPSHOT_QUERY))
+			.reply(200, [c('1', 'A changed'), c('2', 'B'), c('3', 'C')])
+			.get(exactly(SNAPSHOT_QUERY))
+			.reply(200, [c('1', 'A changed'), c('2', 'B'), c('3', 'C')]);
+		await poll(SNAPSHOT, staticData);
+		now += 14 * MINUTE;
+		expect(await poll(SNAPSHOT, staticData)).toBeNull(); // too soon: nothing sent
+		now += MINUTE;
+		const out = await poll(SNAPSHOT, staticData);
+		expect(out?.[0].map((i) => i.json)).toEqual([c('3', 'C')]);
+		now += 15 * MINUTE;
+		expect(await poll(SNAPSHOT, staticData)).toBeNull(); // the same list again: nothing twice
+		scope.done();
+	});
+
+	it('Updated Record emits known keys whose selected fields changed, not new ones', async () => {
+		const params = { ...SNAPSHOT, event: 'updatedRecord' };
+		const staticData: IDataObject = {};
+		const scope = erp()
+			.get(exactly(SNAPSHOT_QUERY))
+			.reply(200, [c('1', 'A'), c('2', 'B')])
+			.get(exactly(SNAPSHOT_QUERY))
+			.reply(200, [c('1', 'A changed'), c('2', 'B'), c('3', 'C')])
+			.get(exactly(SNAPSHOT_QUERY))
+			.reply(200, [c('1', 'A'), c('2', 'B'), c('3', 'C')]);
+		await poll(params, staticData);
+		now += 15 * MINUTE;
+		expect((await poll(params, staticData))?.[0].map((i) => i.json)).toEqual([c('1', 'A changed')]);
+		now += 15 * MINUTE;
+		// Changed back: still a change, reported again.
+		expect((await poll(params, staticData))?.[0].map((i) => i.json)).toEqual([c('1', 'A')]);
+		scope.done();
+	});
+
+	it('keeps the state when a poll fails (robot offline) and reports the change on the next poll', async () => {
+		const staticData: IDataObject = {};
+		const scope = erp()
+			.get(exactly(SNAPSHOT_QUERY))
+			.reply(200, [c('1', 'A')])
+			.get(exactly(SNAPSHOT_QUERY))
+			.times(2)
+			.reply(503, { Message: 'Robot not connected' })
+			.get(exactly(SNAPSHOT_QUERY))
+			.reply(200, [c('1', 'A'), c('2', 'B')]);
+		await poll(SNAPSHOT, staticData);
+		const before = JSON.stringify(staticData);
+		now += 15 * MINUTE;
+		await expect(poll(SNAPSHOT, staticData)).rejects.toThrow(
+			"The OnlineERP robot at the customer's site did not answer (HTTP 503: Robot not connected)",
+		);
+		expect(JSON.stringify(staticData)).toBe(before);
+		now += MINUTE;
+		expect((await poll(SNAPSHOT, staticData))?.[0].map((i) => i.json)).toEqual([c('2', 'B')]);
+		scope.done();
+	});
+
+	it('takes a new baseline when the watched target changes (filter), sending the filter', async () => {
+		const staticData: IDataObject = {};
+		const filtered = "/api/Entity/Customer?$filter=NomClient%20ne%20%27%27&$select=NomClient%2CNoClient&$top=1000&$skip=0";
+		const scope = erp()
+			.get(exactly(SNAPSHOT_QUERY))
+			.reply(200, [c('1', 'A')])
+			.get(exactly(filtered))
+			.reply(200, [c('1', 'A'), c('2', 'B')]);
+		await poll(SNAPSHOT, staticData);
+		now += 15 * MINUTE;
+		expect(await poll({ ...SNAPSHOT, filter: "NomClient ne ''" }, staticData)).toBeNull();
+		scope.done();
+		expect(Object.keys((staticData.poll as { state: { records: object } }).state.records)).toEqual(['1', '2']);
+	});
+
+	it('fails, naming the field, when a record has no key, and keeps the state', async () => {
+		const staticData: IDataObject = {};
+		const scope = erp()
+			.get(exactly(SNAPSHOT_QUERY))
+			.reply(200, [c('1', 'A')])
+			.get(exactly(SNAPSHOT_QUERY))
+			.reply(200, [{ NomClient: 'no key' }]);
+		await poll(SNAPSHOT, staticData);
+		const before = JSON.stringify(staticData);
+		now += 15 * MINUTE;
+		await expect(poll(SNAPSHOT, staticData)).rejects.toThrow('A record has no value in the Key Field "NoClient"');
+		expect(JSON.stringify(staticData)).toBe(before);
+		scope.done();
+	});
+
+	it('fails above Max Records per Poll, paging with $skip to find out', async () => {
+		const staticData: IDataObject = {};
+		const params = { ...SNAPSHOT, maxRecords: 3, options: { pageSize: 2 } };
+		const scope = erp()
+			.get(exactly('/api/Entity/Customer?$select=NomClient%2CNoClient&$top=2&$skip=0'))
+			.reply(200, [c('1', 'A'), c('2', 'B')])
+			.get(exactly('/api/Entity/Customer?$select=NomClient%2CNoClient&$top=2&$skip=2'))
+			.reply(200, [c('3', 'C'), c('4', 'D')]);
+		await expect(poll(params, staticData)).rejects.toThrow('More than 3 records match; add a Filter or raise the limit');
+		expect(staticData).toEqual({});
+		scope.done();
+	});
+
+	it('reads every field when Select is empty, and a custom entity by name', async () => {
+		const staticData: IDataObject = {};
+		const scope = erp().get(exactly('/api/Entity/Supplier?$top=1000&$skip=0')).reply(200, [{ Code: 'F1' }]);
+		await poll({ ...SNAPSHOT, entity: 'other', entityName: 'Supplier', keyField: 'Code', select: '' }, staticData);
+		scope.done();
+		expect(staticData.poll).toMatchObject({ state: { records: { F1: expect.any(String) } } });
+	});
+});
+
+describe('OnlineERP Trigger, Watch a Date Field', () => {
+	const DATE = {
+		...SNAPSHOT,
+		detection: 'dateField',
+		dateField: 'DateModification',
+		filter: 'EstActif eq true',
+	};
+	const BASELINE =
+		'/api/Entity/Customer?$filter=EstActif%20eq%20true&$select=NomClient%2CNoClient%2CDateModification&$orderby=DateModification%20desc&$top=20';
+	const since = (cursor: string) =>
+		`/api/Entity/Customer?$filter=${encodeURIComponent(`(EstActif eq true) and (DateModification ge ${cursor})`).replace(/[()]/g, (ch) => (ch === '(' ? '%28' : '%29'))}&$select=NomClient%2CNoClient%2CDateModification&$orderby=DateModification&$top=1000&$skip=0`;
+
+	it('places the cursor from the latest records, then asks only for records at or after it', async () => {
+		const staticData: IDataObject = {};
+		const t1 = '2024-05-01T10:00:00';
+		const t2 = '2024-05-01T11:30:00';
+		const scope = erp()
+			.get(exactly(BASELINE))
+			.reply(200, [c('2', 'B', { DateModification: t1 }), c('1', 'A', { DateModification: '2024-04-01T09:00:00' })])
+			.get(exactly(since(t1)))
+			.reply(200, [c('2', 'B', { DateModification: t1 }), c('3', 'C', { DateModification: t2 })])
+			.get(exactly(since(t2)))
+			.reply(200, [c('3', 'C', { DateModification: t2 })]);
+		expect(await poll(DATE, staticData)).toBeNull();
+		expect(staticData.poll).toMatchObject({ state: { cursor: t1 } });
+		now += 15 * MINUTE;
+		expect((await poll(DATE, staticData))?.[0].map((i) => i.json)).toEqual([c('3', 'C', { DateModification: t2 })]);
+		now += 15 * MINUTE;
+		// Idle: one request, the boundary record comes back and is not emitted again.
+		expect(await poll(DATE, staticData)).toBeNull();
+		scope.done();
+		expect(staticData.poll).toMatchObject({ state: { cursor: t2 } });
+	});
+
+	it('Updated Record also reports a record changed again within the same timestamp', async () => {
+		const staticData: IDataObject = {};
+		const params = { ...DATE, event: 'updatedRecord' };
+		const day = '2024-05-01';
+		const scope = erp()
+			.get(exactly(BASELINE))
+			.reply(200, [c('2', 'B', { DateModification: day })])
+			.get(exactly(since(day)))
+			.reply(200, [c('2', 'B2', { DateModification: day })]);
+		await poll(params, staticData);
+		now += 15 * MINUTE;
+		expect((await poll(params, staticData))?.[0].map((i) => i.json)).toEqual([c('2', 'B2', { DateModification: day })]);
+		scope.done();
+	});
+
+	it('New Record does not report a boundary record whose fields changed', async () => {
+		const staticData: IDataObject = {};
+		const day = '2024-05-01';
+		const scope = erp()
+			.get(exactly(BASELINE))
+			.reply(200, [c('2', 'B', { DateModification: day })])
+			.get(exactly(since(day)))
+			.reply(200, [c('2', 'B2', { DateModification: day }), c('5', 'E', { DateModification: day })]);
+		await poll(DATE, staticData);
+		now += 15 * MINUTE;
+		expect((await poll(DATE, staticData))?.[0].map((i) => i.json)).toEqual([c('5', 'E', { DateModification: day })]);
+		scope.done();
+	});
+
+	it('reads everything after an empty baseline, and shows the latest records in a manual run', async () => {
+		const staticData: IDataObject = {};
+		const all = '/api/Entity/Customer?$filter=EstActif%20eq%20true&$select=NomClient%2CNoClient%2CDateModification&$orderby=DateModification&$top=1000&$skip=0';
+		const scope = erp()
+			.get(exactly(BASELINE))
+			.reply(200, [])
+			.get(exactly(all))
+			.reply(200, [c('1', 'A', { DateModification: '2024-05-02' })])
+			.get(exactly(BASELINE))
+			.reply(200, [c('1', 'A', { DateModification: '2024-05-02' })]);
+		await poll(DATE, staticData);
+		now += 15 * MINUTE;
+		expect((await poll(DATE, staticData))?.[0]).toHaveLength(1);
+		const before = JSON.stringify(staticData);
+		expect((await poll(DATE, staticData, 'manual'))?.[0].map((i) => i.json.NoClient)).toEqual(['1']);
+		expect(JSON.stringify(staticData)).toBe(before);
+		scope.done();
+	});
+
+	it('refuses a date field value that is not an ISO date', async () => {
+		const staticData: IDataObject = {};
+		const scope = erp().get(exactly(BASELINE)).reply(200, [c('1', 'A', { DateModification: '01/05/2024' })]);
+		await poll(DATE, staticData);
+		now += 15 * MINUTE;
+		await expect(poll(DATE, staticData)).rejects.toThrow(
+			'The Date Field "DateModification" holds "01/05/2024", which is not an ISO date',
+		);
+		scope.done();
+	});
+});
