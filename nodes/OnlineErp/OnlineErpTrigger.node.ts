@@ -26,7 +26,7 @@ import {
 import { TRIGGER_PAGE_SIZE, triggerProperties } from './trigger/fields';
 
 const SAMPLE_SIZE = 5;
-/** Date mode's first read: the latest records, newest first, to place the cursor. */
+/** Date mode's first read: the latest records, newest first (the manual-run sample; places the cursor). */
 const DATE_BASELINE_SIZE = 20;
 
 type State = SnapshotState | DateState;
@@ -120,7 +120,17 @@ export class OnlineErpTrigger implements INodeType {
 			fetch: async (previous) => {
 				if (detection === 'snapshot') return await read({ $filter: filter });
 				const cursor = (previous as DateState | undefined)?.cursor;
-				if (!previous) return await read({ $filter: filter, $orderby: `${dateField} desc` }, DATE_BASELINE_SIZE);
+				if (!previous) {
+					const latest = await read({ $filter: filter, $orderby: `${dateField} desc` }, DATE_BASELINE_SIZE);
+					if (this.getMode() === 'manual' || !latest.length) return latest;
+					// The newest-first read only places the cursor. Every record at or after it is read
+					// again: more records may share the latest date than that read returned, and an ERP
+					// ignoring `desc` gives an older date. Either way, the records left out would be
+					// reported as new on the first poll.
+					const provisional = dateBaseline(latest, dateField, keyField, node).cursor as string;
+					const atOrAfter = await read({ $filter: combineFilters(filter, since(provisional)), $orderby: dateField });
+					return atOrAfter.length ? atOrAfter : latest;
+				}
 				return await read({
 					$filter: cursor === undefined ? filter : combineFilters(filter, since(cursor)),
 					$orderby: dateField,

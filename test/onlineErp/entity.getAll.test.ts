@@ -2,7 +2,7 @@ import nock from 'nock';
 
 import { ROBOT_OFFLINE, READ_RETRY_DELAY_MS } from '../../nodes/OnlineErp/transport';
 import { SKIP_IGNORED } from '../../nodes/OnlineErp/transport/list';
-import { CUSTOMERS, droppingServer, erp, erpNode, exactly, HOST, onlineErpHarness, spySleep } from './helpers';
+import { CUSTOMERS, droppingServer, erp, erpNode, exactly, HOST, onlineErpHarness, refusedUrl, spySleep } from './helpers';
 
 afterEach(() => {
 	jest.restoreAllMocks();
@@ -135,6 +135,23 @@ describe('OnlineERP Entity → Get Many', () => {
 		expect(error?.message).toBe(SKIP_IGNORED);
 	});
 
+	it('Return All keeps paging when two pages start with equal records (a narrow $select), as long as $skip moves on', async () => {
+		const h = onlineErpHarness();
+		const scope = erp()
+			.get(exactly('/api/Entity/Product?$select=EstActif&$top=2&$skip=0'))
+			.reply(200, [{ EstActif: true }, { EstActif: false }])
+			.get(exactly('/api/Entity/Product?$select=EstActif&$top=2&$skip=2'))
+			.reply(200, [{ EstActif: true }, { EstActif: true }])
+			.get(exactly('/api/Entity/Product?$select=EstActif&$top=2&$skip=4'))
+			.reply(200, [{ EstActif: false }]);
+		const { items, error } = await h.execute({
+			node: erpNode({ operation: 'getAll', entity: 'Product', returnAll: true, options: { select: 'EstActif', pageSize: 2 } }),
+		});
+		expect(error).toBeUndefined();
+		scope.done();
+		expect(items.map((i) => i.json.EstActif)).toEqual([true, false, true, true, false]);
+	});
+
 	it('Return All stops at the hard cap of 100,000 records and asks for a filter', async () => {
 		const h = onlineErpHarness();
 		const skips: number[] = [];
@@ -214,6 +231,22 @@ describe('OnlineERP Entity → Get Many', () => {
 			expect(error?.description).toBe(ROBOT_OFFLINE);
 		} finally {
 			await server.close();
+		}
+	});
+
+	it('does not retry a read the hub never received (connection refused): only 502/503/504 and a reset are retried', async () => {
+		const sleep = spySleep();
+		const refused = await refusedUrl();
+		try {
+			const h = onlineErpHarness({ baseUrl: refused.url });
+			const { error } = await h.execute({ node: getMany({ returnAll: false, limit: 5 }) });
+			expect(sleep).not.toHaveBeenCalled();
+			expect(error?.message).toBe('OnlineERP could not be reached (ECONNREFUSED)');
+			expect(error?.description).toBe(
+				'The OnlineERP hub could not be reached. Check the Base URL in the credential and the network of the n8n server.',
+			);
+		} finally {
+			refused.close();
 		}
 	});
 

@@ -52,6 +52,17 @@ describe('OnlineERP filter builder', () => {
 		expect(buildFilter({ conditions: [] })).toBe('');
 	});
 
+	it('takes the date of a date-time object from an expression ({{ $today }}) in its own zone', () => {
+		// What a Luxon DateTime offers; n8n hands the object itself to the node.
+		const today = { toISO: () => '2024-05-01T00:00:00.000+02:00', toISODate: () => '2024-05-01' };
+		expect(buildFilter({ conditions: [{ field: 'DateFacture', operator: 'ge', type: 'date', value: today }] })).toBe(
+			'DateFacture ge 2024-05-01',
+		);
+		expect(buildFilter({ conditions: [{ field: 'DateModification', operator: 'ge', type: 'dateTime', value: today }] })).toBe(
+			'DateModification ge 2024-05-01T00:00:00.000+02:00',
+		);
+	});
+
 	it('refuses rows that cannot be written safely, naming the row and the part', () => {
 		expect(fails({ field: "Nom' or 1 eq 1", operator: 'eq', type: 'string', value: 'x' })).toMatchObject({
 			row: 2,

@@ -79,3 +79,14 @@ export async function droppingServer(): Promise<{ url: string; requests: () => n
 		},
 	};
 }
+
+/** A local address nobody listens on (ECONNREFUSED): the request never reached the hub. */
+export async function refusedUrl(): Promise<{ url: string; close: () => void }> {
+	const { createServer } = await import('node:http');
+	const server = createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as { port: number };
+	await new Promise<void>((resolve) => server.close(() => resolve()));
+	nock.enableNetConnect('127.0.0.1');
+	return { url: `http://127.0.0.1:${port}/api`, close: () => nock.disableNetConnect() };
+}

@@ -181,6 +181,9 @@ describe('OnlineERP Trigger, Watch a Date Field', () => {
 		const scope = erp()
 			.get(exactly(BASELINE))
 			.reply(200, [c('2', 'B', { DateModification: t1 }), c('1', 'A', { DateModification: '2024-04-01T09:00:00' })])
+			// The baseline reads the records at the latest date in full.
+			.get(exactly(since(t1)))
+			.reply(200, [c('2', 'B', { DateModification: t1 })])
 			.get(exactly(since(t1)))
 			.reply(200, [c('2', 'B', { DateModification: t1 }), c('3', 'C', { DateModification: t2 })])
 			.get(exactly(since(t2)))
@@ -204,6 +207,8 @@ describe('OnlineERP Trigger, Watch a Date Field', () => {
 			.get(exactly(BASELINE))
 			.reply(200, [c('2', 'B', { DateModification: day })])
 			.get(exactly(since(day)))
+			.reply(200, [c('2', 'B', { DateModification: day })])
+			.get(exactly(since(day)))
 			.reply(200, [c('2', 'B2', { DateModification: day })]);
 		await poll(params, staticData);
 		now += 15 * MINUTE;
@@ -218,10 +223,71 @@ describe('OnlineERP Trigger, Watch a Date Field', () => {
 			.get(exactly(BASELINE))
 			.reply(200, [c('2', 'B', { DateModification: day })])
 			.get(exactly(since(day)))
+			.reply(200, [c('2', 'B', { DateModification: day })])
+			.get(exactly(since(day)))
 			.reply(200, [c('2', 'B2', { DateModification: day }), c('5', 'E', { DateModification: day })]);
 		await poll(DATE, staticData);
 		now += 15 * MINUTE;
 		expect((await poll(DATE, staticData))?.[0].map((i) => i.json)).toEqual([c('5', 'E', { DateModification: day })]);
+		scope.done();
+	});
+
+	it('does not report old records sharing the latest date when more of them exist than the first read returned', async () => {
+		// 25 invoices dated the same day; the newest-first read returns only 20 of them.
+		const staticData: IDataObject = {};
+		const day = '2024-05-01';
+		const sameDay = Array.from({ length: 25 }, (_, k) => c(String(100 + k), `N${k}`, { DateModification: day }));
+		const scope = erp()
+			.get(exactly(BASELINE))
+			.reply(200, sameDay.slice(0, 20))
+			.get(exactly(since(day)))
+			.reply(200, sameDay)
+			.get(exactly(since(day)))
+			.reply(200, [...sameDay, c('200', 'New', { DateModification: day })]);
+		expect(await poll(DATE, staticData)).toBeNull();
+		now += 15 * MINUTE;
+		expect((await poll(DATE, staticData))?.[0].map((i) => i.json.NoClient)).toEqual(['200']);
+		scope.done();
+	});
+
+	it('places the cursor at the true latest date when the ERP ignores $orderby desc', async () => {
+		const staticData: IDataObject = {};
+		const old = c('1', 'A', { DateModification: '2024-01-01T08:00:00' });
+		const newest = c('9', 'Z', { DateModification: '2024-05-01T09:00:00' });
+		const scope = erp()
+			.get(exactly(BASELINE))
+			.reply(200, [old])
+			.get(exactly(since('2024-01-01T08:00:00')))
+			.reply(200, [old, newest])
+			.get(exactly(since('2024-05-01T09:00:00')))
+			.reply(200, [newest]);
+		expect(await poll(DATE, staticData)).toBeNull();
+		expect(staticData.poll).toMatchObject({ state: { cursor: '2024-05-01T09:00:00' } });
+		now += 15 * MINUTE;
+		expect(await poll(DATE, staticData)).toBeNull();
+		scope.done();
+	});
+
+	it('keeps the cursor when a poll fails (robot offline), then reports what came meanwhile', async () => {
+		const staticData: IDataObject = {};
+		const t1 = '2024-05-01T10:00:00';
+		const scope = erp()
+			.get(exactly(BASELINE))
+			.reply(200, [c('2', 'B', { DateModification: t1 })])
+			.get(exactly(since(t1)))
+			.reply(200, [c('2', 'B', { DateModification: t1 })])
+			.get(exactly(since(t1)))
+			.times(2)
+			.reply(504, '')
+			.get(exactly(since(t1)))
+			.reply(200, [c('2', 'B', { DateModification: t1 }), c('3', 'C', { DateModification: '2024-05-01T12:00:00' })]);
+		await poll(DATE, staticData);
+		const before = JSON.stringify(staticData);
+		now += 15 * MINUTE;
+		await expect(poll(DATE, staticData)).rejects.toThrow("The OnlineERP robot at the customer's site did not answer (HTTP 504)");
+		expect(JSON.stringify(staticData)).toBe(before);
+		now += MINUTE;
+		expect((await poll(DATE, staticData))?.[0].map((i) => i.json.NoClient)).toEqual(['3']);
 		scope.done();
 	});
 
@@ -247,11 +313,10 @@ describe('OnlineERP Trigger, Watch a Date Field', () => {
 	it('refuses a date field value that is not an ISO date', async () => {
 		const staticData: IDataObject = {};
 		const scope = erp().get(exactly(BASELINE)).reply(200, [c('1', 'A', { DateModification: '01/05/2024' })]);
-		await poll(DATE, staticData);
-		now += 15 * MINUTE;
 		await expect(poll(DATE, staticData)).rejects.toThrow(
 			'The Date Field "DateModification" holds "01/05/2024", which is not an ISO date',
 		);
+		expect(staticData).toEqual({});
 		scope.done();
 	});
 });

@@ -96,7 +96,12 @@ export function normaliseValue(type: FilterValueType, value: unknown): { text: s
 			return { problem: `"${asText(value)}" is not true or false` };
 		}
 		case 'date': {
-			const text = asText(value).trim().slice(0, value instanceof Date ? 10 : undefined);
+			// A Luxon DateTime ({{ $today }}) gives its date in its own zone; toISO() would not fit.
+			const isoDate = value && typeof value === 'object' ? (value as { toISODate?: unknown }).toISODate : undefined;
+			const text =
+				typeof isoDate === 'function'
+					? String(isoDate.call(value))
+					: asText(value).trim().slice(0, value instanceof Date ? 10 : undefined);
 			const m = DATE.exec(text);
 			if (!m || !validDate(m[1], m[2], m[3])) return { problem: `"${asText(value)}" is not a date like 2024-01-31` };
 			return { text };

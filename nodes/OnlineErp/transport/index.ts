@@ -115,11 +115,13 @@ const readRetry = backoffPolicy({
 });
 
 /**
- * Reads only (the shared policy never repeats a write), once, and not after a timeout: the robot
- * may still be working on the first request.
+ * Reads only (the shared policy never repeats a write), once, on 502/503/504 or a reset
+ * connection (spec §9.3). Not after a timeout (the robot may still be working on the first
+ * request), nor after other network errors (refused connection, unknown host): a wrong Base URL
+ * would only be reported 5 s later.
  */
 export const onlineErpRetry: RetryPolicy = (input) =>
-	input.networkError && TIMEOUT_CODES.has(input.errorCode ?? '') ? undefined : readRetry(input);
+	input.networkError && input.errorCode !== 'ECONNRESET' ? undefined : readRetry(input);
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 

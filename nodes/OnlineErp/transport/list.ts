@@ -34,27 +34,35 @@ function overCap(options: PaginatorOptions): NodeOperationError {
 }
 
 /**
+ * The records of a page, in any order. Comparing only first records (spec §8) fails a correct
+ * walk whenever two pages start with equal records, which a narrow `$select` makes common.
+ */
+function pageFingerprint(items: IDataObject[]): string | undefined {
+	return items.length ? recordHash(items.map((r) => recordHash(r)).sort()) : undefined;
+}
+
+/**
  * `$top`/`$skip` paging, one page at a time (one robot per licence). A short page ends the walk;
- * a page starting with the previous page's first record means `$skip` is ignored, which fails
+ * a page holding the same records as the previous one means `$skip` is ignored, which fails
  * instead of returning duplicates; more than `cap` records fails and asks for a filter.
  */
 export function topSkipPaginator(options: PaginatorOptions): Paginator {
-	let previousFirst: string | undefined;
+	let previous: string | undefined;
 	return {
 		maxPages: Math.ceil(options.cap / options.pageSize) + 1,
 		pageQuery: (state) => ({ $top: options.pageSize, $skip: state.fetched }),
 		readPage: (body, state) => {
 			const items = readList(body);
 			if (state.fetched + items.length > options.cap) throw overCap(options);
-			const first = items.length ? recordHash(items[0]) : undefined;
-			if (state.page > 0 && first !== undefined && first === previousFirst) {
+			const fingerprint = pageFingerprint(items);
+			if (state.page > 0 && fingerprint !== undefined && fingerprint === previous) {
 				throw new NodeOperationError(options.node, SKIP_IGNORED, {
 					itemIndex: options.itemIndex,
 					description:
-						'The first record of this page is the first record of the previous page. Returning it would silently duplicate data.',
+						'This page holds the same records as the previous page. Returning them would silently duplicate data.',
 				});
 			}
-			previousFirst = first;
+			previous = fingerprint;
 			// More than asked for: the connector ignored $top and sent everything from $skip on.
 			return { items, hasMore: items.length === options.pageSize };
 		},
