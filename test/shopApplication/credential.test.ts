@@ -128,6 +128,27 @@ describe('Shop Application credential and token', () => {
 		expect(h.credentials.events.preAuthentications).toBe(2);
 	});
 
+	it('dates a refreshed token with the same clock that ages it: one new token for the rest of the run', async () => {
+		const h = saHarness();
+		const token1 = tokenScope(TOKEN, 3600);
+		const a = api(TOKEN).get(`/interfaces/${KEY}`).query({}).reply(200, { statut: 1 });
+		await h.execute({ node: getInterface() });
+		token1.done();
+		a.done();
+
+		const real = Date.now;
+		jest.spyOn(clock, 'now').mockImplementation(() => real() + 3541_000);
+		const token2 = tokenScope(TOKEN_2, 3600);
+		const b = api(TOKEN_2).get(`/interfaces/${KEY}`).query({}).times(3).reply(200, { statut: 1 });
+		const { items, error } = await h.execute({ node: getInterface(), input: [{}, {}, {}] });
+		expect(error).toBeUndefined();
+		token2.done();
+		b.done();
+		expect(items).toHaveLength(3);
+		expect(h.credentials.events.preAuthentications).toBe(2);
+		expect(Number(h.credentials.stored('shopApplicationApi')?.accessTokenExpiresAt)).toBeGreaterThan(clock.now() + 3500_000);
+	});
+
 	it('computes the token lifetime from expires_in (A3), never from the JWT', () => {
 		expect(tokenExpiresAt(3600, 0)).toBe(3540_000);
 		expect(tokenExpiresAt(100, 0)).toBe(50_000);
@@ -161,6 +182,15 @@ describe('Shop Application credential and token', () => {
 			expect(h.credentials.events.preAuthentications).toBe(1);
 		});
 
+		it('on a 400 from /token, with the credentials hint rather than one about the interface key', async () => {
+			const { error } = await failingRun((s) => s.reply(400, { error: true, message: 'Paramètres invalides' }));
+			expect(error?.message).toBe('Shop Application refused the Client ID / Client Secret: Paramètres invalides');
+			expect(error?.description).toBe(
+				'Shop Application rejected the credentials. Check the Client ID and Client Secret.',
+			);
+			expect(error?.httpCode).toBe('400');
+		});
+
 		it('on error: true with HTTP 200 and on an answer without access_token', async () => {
 			const { error } = await failingRun((s) => s.reply(200, { error: true, message: 'Compte suspendu' }));
 			expect(error?.message).toBe('Shop Application refused the Client ID / Client Secret: Compte suspendu');
@@ -184,6 +214,30 @@ describe('Shop Application credential and token', () => {
 				},
 			]);
 			expect(sleep).toHaveBeenCalledTimes(2);
+		});
+
+		it('on a refusal whose body echoes the token URL, with the secret URL-encoded', async () => {
+			logLines.length = 0;
+			const secret = 'p@ss w/rd&x=1+é';
+			const h = saHarness();
+			h.setCredentials('shopApplicationApi', { baseUrl: BASE, clientId: CLIENT_ID, clientSecret: secret });
+			const echoed = [
+				`client_secret=${encodeURIComponent(secret)}`,
+				new URLSearchParams({ client_secret: secret }).toString(),
+			];
+			const scope = nock(BASE)
+				.get('/token')
+				.query({ client_id: CLIENT_ID, client_secret: secret })
+				.reply(400, `Cannot GET /token?client_id=${CLIENT_ID}&${echoed[0]} (or ${echoed[1]})`);
+			const result = await h.execute({ node: getInterface() });
+			scope.done();
+			const everything = dump({ error: result.error, items: result.items, run: result.run.data, logs: logLines });
+			for (const form of [secret, encodeURIComponent(secret), echoed[1].slice('client_secret='.length)]) {
+				expect(everything).not.toContain(form);
+			}
+			expect(result.error?.message).toBe(
+				`Shop Application refused the Client ID / Client Secret: Cannot GET /token?client_id=${CLIENT_ID}&client_secret=*** (or client_secret=***)`,
+			);
 		});
 
 		it('on a network failure of /token, whose error message holds the URL', async () => {

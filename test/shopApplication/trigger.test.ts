@@ -41,10 +41,10 @@ describe('Shop Application Trigger: New Interface', () => {
 		]);
 		s2.done();
 
-		// C vanishes, then comes back: read again, but not emitted twice.
+		// C vanishes, then comes back: still known, so neither read again nor emitted twice.
 		const s3 = api().get('/interfaces').query({}).reply(200, [A, B]);
 		expect(await h.poll({ node, staticData })).toBeNull();
-		const s4 = api().get('/interfaces').query({}).reply(200, [A, B, C]).get(`/interfaces/${C}`).query({}).reply(200, { statut: 1 });
+		const s4 = api().get('/interfaces').query({}).reply(200, [A, B, C]);
 		expect(await h.poll({ node, staticData })).toBeNull();
 		s3.done();
 		s4.done();
@@ -298,6 +298,124 @@ describe('Shop Application Trigger: prestation events', () => {
 		});
 	});
 
+	it('Prestation Terminated keeps its state on a failed poll and reports the termination once on the next', async () => {
+		const h = saHarness();
+		const staticData: IDataObject = {};
+		const node = trigger({ event: 'prestationTerminated', watch: 'selected', interfaceKeys: [A, B] });
+		const token = tokenScope();
+		const baseA = `/interfaces/${A}/prestations`;
+		const baseB = `/interfaces/${B}/prestations`;
+
+		const p1 = api()
+			.get(baseA)
+			.query({})
+			.reply(200, ['MO-X'])
+			.get(`${baseA}/MO-X`)
+			.query({})
+			.reply(200, [occ('MO-X', 'x1')])
+			.get(baseB)
+			.query({})
+			.reply(200, []);
+		expect(await h.poll({ node, staticData })).toBeNull();
+		p1.done();
+
+		// A's termination is read, then B fails: nothing is emitted and nothing is committed.
+		const before = structuredClone(staticData);
+		const p2 = api()
+			.get(baseA)
+			.query({})
+			.reply(200, ['MO-X'])
+			.get(`${baseA}/MO-X`)
+			.query({})
+			.reply(200, [occ('MO-X', 'x1', true)])
+			.get(baseB)
+			.query({})
+			.reply(400, { error: true, message: 'Interface inconnue' });
+		await expect(h.poll({ node, staticData })).rejects.toThrow('Interface inconnue');
+		expect(staticData).toEqual(before);
+		p2.done();
+
+		const p3 = api()
+				.get(baseA)
+				.query({})
+				.reply(200, ['MO-X'])
+				.get(`${baseA}/MO-X`)
+				.query({})
+				.reply(200, [occ('MO-X', 'x1', true)])
+				.get(baseB)
+				.query({})
+				.reply(200, []);
+		expect(json(await h.poll({ node, staticData }))).toEqual([{ key: A, ...occ('MO-X', 'x1', true) }]);
+		p3.done();
+		// x1 is no longer active: MO-X is not read again, and nothing is emitted twice.
+		const p4 = api().get(baseA).query({}).reply(200, ['MO-X']).get(baseB).query({}).reply(200, []);
+		expect(await h.poll({ node, staticData })).toBeNull();
+		p4.done();
+		token.done();
+	});
+
+	it('status events keep their state on a failed poll and report the transition once on the next', async () => {
+		const h = saHarness();
+		const staticData: IDataObject = {};
+		const node = trigger({ event: 'interfaceInstalled', maxChecks: 10 });
+		const token = tokenScope();
+		const p1 = api()
+			.get('/interfaces')
+			.query({})
+			.reply(200, [A, B])
+			.get(`/interfaces/${A}`)
+			.query({})
+			.reply(200, { statut: 3 })
+			.get(`/interfaces/${B}`)
+			.query({})
+			.reply(200, { statut: 1 });
+		expect(await h.poll({ node, staticData })).toBeNull();
+		p1.done();
+
+		const before = structuredClone(staticData);
+		const p2 = api()
+			.get('/interfaces')
+			.query({})
+			.reply(200, [A, B])
+			.get(`/interfaces/${A}`)
+			.query({})
+			.reply(200, { statut: 1 })
+			.get(`/interfaces/${B}`)
+			.query({})
+			.reply(400, { error: true, message: 'Interface inconnue' });
+		await expect(h.poll({ node, staticData })).rejects.toThrow('Interface inconnue');
+		expect(staticData).toEqual(before);
+		p2.done();
+
+		const p3 = api()
+			.get('/interfaces')
+			.query({})
+			.reply(200, [A, B])
+			.get(`/interfaces/${A}`)
+			.query({})
+			.reply(200, { statut: 1 })
+			.get(`/interfaces/${B}`)
+			.query({})
+			.reply(200, { statut: 1 });
+		expect(json(await h.poll({ node, staticData }))).toEqual([
+			{ key: A, statut: 1, status_label: 'active', previous_statut: 3, previous_status_label: 'installing' },
+		]);
+		p3.done();
+		const p4 = api()
+			.get('/interfaces')
+			.query({})
+			.reply(200, [A, B])
+			.get(`/interfaces/${A}`)
+			.query({})
+			.reply(200, { statut: 1 })
+			.get(`/interfaces/${B}`)
+			.query({})
+			.reply(200, { statut: 1 });
+		expect(await h.poll({ node, staticData })).toBeNull();
+		p4.done();
+		token.done();
+	});
+
 	it('refuses a selection without interfaces', async () => {
 		const h = saHarness();
 		await expect(
@@ -324,6 +442,119 @@ describe('Shop Application Trigger: New Catalogue Prestation', () => {
 			.reply(200, CATALOGUE['MO-ARTCRITERES-S']);
 		expect(await h.poll({ node, staticData })).toBeNull();
 		expect(json(await h.poll({ node, staticData }))).toEqual([{ ...CATALOGUE['MO-ARTCRITERES-S'], code: 'MO-ARTCRITERES-S' }]);
+		token.done();
+		scope.done();
+	});
+});
+
+describe('Shop Application Trigger: a list that briefly loses entries', () => {
+	// GET /interfaces answering [] (or a partial list) once must not make every interface "new"
+	// when it comes back: that would re-run provisioning flows for existing customers.
+	it('New Interface does not emit interfaces that vanish from the list and come back', async () => {
+		const h = saHarness();
+		const staticData: IDataObject = {};
+		const node = trigger({ event: 'newInterface' });
+		const token = tokenScope();
+		const scope = api()
+			.get('/interfaces')
+			.query({})
+			.reply(200, [A, B])
+			.get('/interfaces')
+			.query({})
+			.reply(200, [])
+			.get('/interfaces')
+			.query({})
+			.reply(200, [A, B]);
+		expect(await h.poll({ node, staticData })).toBeNull();
+		expect(await h.poll({ node, staticData })).toBeNull();
+		expect(await h.poll({ node, staticData })).toBeNull();
+		token.done();
+		scope.done();
+	});
+
+	it('New Catalogue Prestation does not emit codes that vanish from the catalogue and come back', async () => {
+		const h = saHarness();
+		const staticData: IDataObject = {};
+		const node = trigger({ event: 'newPrestation' });
+		const token = tokenScope();
+		const scope = api()
+			.get('/prestations')
+			.query({})
+			.reply(200, ['IN-BTQST-S', 'IN-CAISSE-S'])
+			.get('/prestations')
+			.query({})
+			.reply(200, [])
+			.get('/prestations')
+			.query({})
+			.reply(200, ['IN-BTQST-S', 'IN-CAISSE-S']);
+		expect(await h.poll({ node, staticData })).toBeNull();
+		expect(await h.poll({ node, staticData })).toBeNull();
+		expect(await h.poll({ node, staticData })).toBeNull();
+		token.done();
+		scope.done();
+	});
+
+	it('status events do not take a returning interface for a new one that finished installing', async () => {
+		const h = saHarness();
+		const staticData: IDataObject = {};
+		const node = trigger({ event: 'interfaceInstalled', maxChecks: 10 });
+		const token = tokenScope();
+		const scope = api()
+			.get('/interfaces')
+			.query({})
+			.reply(200, [A])
+			.get(`/interfaces/${A}`)
+			.query({})
+			.reply(200, { statut: 1 })
+			.get('/interfaces')
+			.query({})
+			.reply(200, [])
+			.get('/interfaces')
+			.query({})
+			.reply(200, [A])
+			.get(`/interfaces/${A}`)
+			.query({})
+			.reply(200, { statut: 1 });
+		expect(await h.poll({ node, staticData })).toBeNull();
+		expect(await h.poll({ node, staticData })).toBeNull();
+		expect(await h.poll({ node, staticData })).toBeNull();
+		token.done();
+		scope.done();
+		expect((staticData.poll as IDataObject).state).toEqual({ statuses: { [A]: 1 }, cursor: A });
+	});
+
+	it('Prestation Added still sees an addition made while the interface was missing from the list', async () => {
+		const h = saHarness();
+		const staticData: IDataObject = {};
+		const node = trigger({ event: 'prestationAdded', watch: 'all', maxChecks: 5 });
+		const token = tokenScope();
+		const base = `/interfaces/${A}/prestations`;
+		const occurrence = (ref: string) => ({ code: 'MO-X', resilie: false, date_resiliation: '', reference_unique: ref });
+		const scope = api()
+			.get('/interfaces')
+			.query({})
+			.reply(200, [A])
+			.get(base)
+			.query({})
+			.reply(200, ['MO-X'])
+			.get(`${base}/MO-X`)
+			.query({})
+			.reply(200, [occurrence('x1')])
+			.get('/interfaces')
+			.query({})
+			.reply(200, [])
+			.get('/interfaces')
+			.query({})
+			.reply(200, [A])
+			.get(base)
+			.query({})
+			.reply(200, ['MO-X', 'MO-X'])
+			.get(`${base}/MO-X`)
+			.query({})
+			.reply(200, [occurrence('x1'), occurrence('x2')]);
+		expect(await h.poll({ node, staticData })).toBeNull();
+		expect(await h.poll({ node, staticData })).toBeNull();
+		expect(json(await h.poll({ node, staticData }))).toEqual([{ key: A, ...occurrence('x2') }]);
 		token.done();
 		scope.done();
 	});

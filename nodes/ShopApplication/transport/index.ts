@@ -10,7 +10,7 @@ import {
 	type RequestContext,
 	type RequestSpec,
 } from '../../shared';
-import { shopApplicationBaseUrl, tokenIsStale } from './token';
+import { shopApplicationBaseUrl, TOKEN_REQUEST_MARK, tokenIsStale } from './token';
 
 export { SHOP_APPLICATION_DEFAULT_BASE_URL, shopApplicationBaseUrl } from './token';
 
@@ -40,7 +40,9 @@ export const shopApplicationProfile: ApiProfile = {
 	errorMessage: (details: ErrorDetails) => envelopeMessage(details.body),
 	errorHint(details: ErrorDetails) {
 		const { status } = details;
-		if (status === 401) {
+		// A7: whatever /token answered short of a server error, the Client ID / Client Secret were refused.
+		const fromToken = (details.body as IDataObject | undefined)?.[TOKEN_REQUEST_MARK] === true;
+		if (status === 401 || (fromToken && status !== undefined && status < 500)) {
 			return 'Shop Application rejected the credentials. Check the Client ID and Client Secret.';
 		}
 		if ((status === 400 || status === 404) && NAMED_PATH.test(details.path)) {

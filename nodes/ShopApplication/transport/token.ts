@@ -1,5 +1,8 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
+// The clock that ages the token (`tokenIsStale`, through the profile) also dates it.
+import { clock } from '../../shared/clock';
+
 export const SHOP_APPLICATION_DEFAULT_BASE_URL = 'https://api.cegid.shop-application.io';
 
 const DEFAULT_LIFETIME_S = 3600;
@@ -23,6 +26,9 @@ export function tokenIsStale(credentials: ICredentialDataDecryptedObject, now: n
 	return Boolean(credentials.accessToken) && expiresAt > 0 && now >= expiresAt;
 }
 
+/** Set in the body of a token failure, so the hint speaks of the credentials, not of the request's path. */
+export const TOKEN_REQUEST_MARK = 'token_request';
+
 /**
  * A token request failure rebuilt from scratch (A6): the HTTP client's own error carries the
  * request URL, which holds the client secret, so nothing of it is kept. `httpCode` and
@@ -41,14 +47,22 @@ export class ShopApplicationTokenError extends Error {
 		this.name = 'ShopApplicationTokenError';
 		if (options.status !== undefined) {
 			this.httpCode = String(options.status);
-			this.response = { data: { error: true, message } };
+			this.response = { data: { error: true, message, [TOKEN_REQUEST_MARK]: true } };
 		}
 		if (options.code) this.code = options.code;
 	}
 }
 
+/**
+ * The secret as typed and as the token URL carries it (percent-encoded, or form-encoded with
+ * `+` for spaces), so that a body echoing the request URL does not give it away.
+ */
 function scrub(text: string, secret: string): string {
-	return secret ? text.split(secret).join('***') : text;
+	if (!secret) return text;
+	const forms = new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)]);
+	let out = text;
+	for (const form of [...forms].sort((a, b) => b.length - a.length)) out = out.split(form).join('***');
+	return out;
 }
 
 function vendorMessage(body: unknown): string | undefined {
@@ -67,7 +81,7 @@ function vendorMessage(body: unknown): string | undefined {
 export async function requestToken(
 	helper: IHttpRequestHelper,
 	credentials: ICredentialDataDecryptedObject,
-	now: number = Date.now(),
+	now: number = clock.now(),
 ): Promise<IDataObject> {
 	const clientId = String(credentials.clientId ?? '').trim();
 	const secret = String(credentials.clientSecret ?? '');

@@ -55,7 +55,12 @@ export function newInterfacePoll(ctx: IPollFunctions): PollDefinition<Fetched, K
 			return { keys, details: await readAll(ctx, toRead), cursor: '' };
 		},
 		baseline: ({ keys }) => ({ keys }),
-		diff: ({ keys, details }) => ({ items: [...details.values()], state: { keys } }),
+		// A key that drops out of the list stays known: should it come back (a list answered empty
+		// or partial once), it is not a new interface.
+		diff: ({ keys, details }, previous) => ({
+			items: [...details.values()],
+			state: { keys: [...new Set([...previous.keys, ...keys])] },
+		}),
 		sample: ({ details }) => [...details.values()],
 		dedupeKey: (item) => String(item.key),
 	};
@@ -84,7 +89,8 @@ export function statusMatcher(
  * Status events: `GET /interfaces`, then `GET /interfaces/{key}` for new keys and interfaces in
  * transition at every poll, and for `maxChecks` of the others in turn (deleted ones excepted:
  * deletion is final). A key known since the baseline is only recorded when first read; a key
- * that appeared later counts as having started at 3 (installing).
+ * that appeared later counts as having started at 3 (installing). A key that leaves the list keeps
+ * its last status in the state.
  */
 export function statusPoll(
 	ctx: IPollFunctions,
@@ -112,7 +118,9 @@ export function statusPoll(
 		}),
 		diff: ({ keys, details, cursor }, previous) => {
 			const items: IDataObject[] = [];
-			const statuses: Record<string, number> = {};
+			// Keys missing from this list keep their last status: one that comes back is not taken
+			// for a new interface that started at 3 (installing).
+			const statuses: Record<string, number> = { ...previous.statuses };
 			for (const key of keys) {
 				// An interface that appeared since the last poll was ordered: it started at 3 (installing).
 				const before = key in previous.statuses ? previous.statuses[key] : INSTALLING;

@@ -27,7 +27,6 @@ interface Check {
 }
 
 interface Fetched {
-	scope: string[];
 	checks: Check[];
 	cursor: string;
 }
@@ -83,11 +82,11 @@ export function prestationPoll(
 					checks.push(await check(key, undefined, true));
 					if (checks.flatMap((c) => Object.values(c.occurrences).flat()).length >= SAMPLE_SIZE) break;
 				}
-				return { scope, checks, cursor: '' };
+				return { checks, cursor: '' };
 			}
 			const turn = nextInTurn(scope, previous?.cursor ?? '', options.maxChecks);
 			for (const key of turn.picked) checks.push(await check(key, previous?.interfaces[key], false));
-			return { scope, checks, cursor: turn.cursor };
+			return { checks, cursor: turn.cursor };
 		},
 		baseline: (fetched) => diff(fetched, undefined, terminations).state,
 		diff: (fetched, previous) => diff(fetched, previous, terminations),
@@ -100,15 +99,13 @@ export function prestationPoll(
 }
 
 function diff(
-	{ scope, checks, cursor }: Fetched,
+	{ checks, cursor }: Fetched,
 	previous: PrestationState | undefined,
 	terminations: boolean,
 ): { items: IDataObject[]; state: PrestationState } {
-	const inScope = new Set(scope);
-	const interfaces: Record<string, InterfaceRecord> = {};
-	for (const [key, record] of Object.entries(previous?.interfaces ?? {})) {
-		if (inScope.has(key)) interfaces[key] = record;
-	}
+	// Records of interfaces missing from this list are kept: one that comes back is compared with
+	// what was known of it, instead of being read again as a baseline (which would skip changes).
+	const interfaces: Record<string, InterfaceRecord> = { ...(previous?.interfaces ?? {}) };
 	const items: IDataObject[] = [];
 	for (const { key, codes, occurrences } of checks) {
 		const before = previous?.interfaces[key];
@@ -159,7 +156,11 @@ export function newPrestationPoll(
 			return { codes, details };
 		},
 		baseline: ({ codes }) => ({ codes }),
-		diff: ({ codes, details }) => ({ items: details, state: { codes } }),
+		// A code that drops out of the catalogue stays known, so its return is not news.
+		diff: ({ codes, details }, previous) => ({
+			items: details,
+			state: { codes: [...new Set([...previous.codes, ...codes])] },
+		}),
 		sample: ({ details }) => details,
 		dedupeKey: (item) => String(item.code),
 	};
