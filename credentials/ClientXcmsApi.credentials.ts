@@ -7,9 +7,12 @@ import type {
 
 const DOCS = 'https://docs.clientxcms.com/developpers/api';
 
-/** Instance URL → `<instance>/api/application`; refuses plain HTTP unless allowed (Test button). */
+/**
+ * Instance URL → `<instance>/api/application`. Plain HTTP without Allow Plain HTTP goes to a host
+ * that cannot resolve, and whose name is the fix shown in the Test button's error.
+ */
 const API_BASE =
-	'={{/^http:\\/\\//i.test(String($credentials.instanceUrl || "").trim()) && !$credentials.allowHttp ? "https://plain-http-refused.invalid" : String($credentials.instanceUrl || "").trim().replace(/\\/+$/, "").replace(/\\/api(\\/application)?$/i, "").replace(/\\/+$/, "") + "/api/application"}}';
+	'={{/^http:\\/\\//i.test(String($credentials.instanceUrl || "").trim()) && !$credentials.allowHttp ? "https://use-https-or-tick-allow-plain-http.invalid" : String($credentials.instanceUrl || "").trim().replace(/\\/+$/, "").replace(/\\/api(\\/application)?$/i, "").replace(/\\/+$/, "") + "/api/application"}}';
 
 export class ClientXcmsApi implements ICredentialType {
 	name = 'clientXcmsApi';

@@ -8,7 +8,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { collect, recordHash, request, runPoll } from '../shared';
+import { collect, request, runPoll } from '../shared';
 import { redact } from './helpers/records';
 import { clientXcmsProfile } from './transport';
 import { paginatorFor } from './transport/pagination';
@@ -84,7 +84,11 @@ export class ClientXcmsTrigger implements INodeType {
 
 		// GET <list>?sort=<newest first>&per_page=50: an idle poll reads one page (one request).
 		const fetch = async (previous: TriggerState | undefined): Promise<Fetched> => {
-			const maxPages = previous ? (spec.cursor === 'hash' ? MAX_HASH_PAGES : MAX_PAGES) : 1;
+			// Service Status Changed and Invoice Paid compare with what each record was at
+			// activation: their baseline reads every page (up to MAX_PAGES), or the first edit of
+			// an older service / already paid invoice would look like a change.
+			const fullBaseline = !previous && spec.fullBaseline === true && this.getMode() !== 'manual';
+			const maxPages = previous ? (spec.cursor === 'hash' ? MAX_HASH_PAGES : MAX_PAGES) : fullBaseline ? MAX_PAGES : 1;
 			const items = await collect(
 				this,
 				clientXcmsProfile,
@@ -127,11 +131,12 @@ export class ClientXcmsTrigger implements INodeType {
 					.slice(0, SAMPLE_SIZE)
 					.map((i) => output(i, {}, services)),
 			// Several records can share one updated_at second: the key is the record at that instant.
-			dedupeKey: (item) => {
-				if (spec.cursor === 'id') return String(item.id);
-				if (spec.cursor === 'hash') return `${String(item.id)}#${recordHash(item)}`;
-				return `${String(item.id)}@${timeOf(item)}`;
-			},
+			// Fingerprints need none: the hash map already drops repeats, and a customer changed
+			// back to an earlier state (A → B → A → B) must fire each time.
+			dedupeKey:
+				spec.cursor === 'hash'
+					? undefined
+					: (item) => (spec.cursor === 'id' ? String(item.id) : `${String(item.id)}@${timeOf(item)}`),
 		});
 	}
 }

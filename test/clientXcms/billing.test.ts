@@ -1,4 +1,4 @@
-import { api, jsonOf, pageA, pageB, paired, run } from './helpers';
+import { api, CUSTOMER, CUSTOMER_PUBLIC, jsonOf, pageA, pageB, paired, run } from './helpers';
 
 const SERVICE = { id: 5, uuid: 'u-5', customer_id: 7, name: 'VPS', status: 'suspended', created_at: '2026-08-01T10:00:00.000000Z' };
 const sid = { mode: 'id', value: '5' };
@@ -25,6 +25,21 @@ describe('ClientXCMS Service', () => {
 		const { items } = await run({ resource: 'service', operation: 'get', serviceId: sid, options: { include: ['customer', 'configoptions'] } });
 		scope.done();
 		expect(items).toEqual(paired([SERVICE]));
+	});
+
+	it('Get / Get Many with include=customer: the embedded customer loses its 2FA secret and confirmation token', async () => {
+		const scope = api()
+			.get('/services/5')
+			.query({ include: 'customer' })
+			.reply(200, pageB([{ ...SERVICE, customer: CUSTOMER }]))
+			.get('/invoices')
+			.query({ page: 1, per_page: 100, sort: '-id', include: 'customer' })
+			.reply(200, pageA([{ id: 3, customer_id: 7, customer: CUSTOMER }]));
+		const one = await run({ resource: 'service', operation: 'get', serviceId: sid, options: { include: ['customer'] } });
+		const many = await run({ resource: 'invoice', operation: 'getAll', returnAll: true, options: { include: ['customer'] } });
+		scope.done();
+		expect(one.items).toEqual(paired([{ ...SERVICE, customer: CUSTOMER_PUBLIC }]));
+		expect(many.items).toEqual(paired([{ id: 3, customer_id: 7, customer: CUSTOMER_PUBLIC }]));
 	});
 
 	it('Unsuspend: success read from result.success', async () => {

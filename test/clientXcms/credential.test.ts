@@ -36,4 +36,15 @@ describe('ClientXCMS credential', () => {
 		scope.done();
 		expect(allowed.status).toBe('OK');
 	});
+
+	it('refuses plain http:// without Allow Plain HTTP: nothing is sent to the instance, the error says how to fix it', async () => {
+		const h = cxHarness();
+		const refused = nock('https://use-https-or-tick-allow-plain-http.invalid')
+			.get('/license')
+			.replyWithError({ code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND use-https-or-tick-allow-plain-http.invalid' });
+		const result = await testCredential(h.credentials, 'clientXcmsApi', { instanceUrl: 'http://billing.local', apiKey: API_KEY });
+		refused.done();
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('use-https-or-tick-allow-plain-http');
+	});
 });

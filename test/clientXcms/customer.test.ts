@@ -165,10 +165,18 @@ describe('ClientXCMS Customer', () => {
 	it('Delete: a blocked deletion reports the vendor error', async () => {
 		const scope = api()
 			.delete('/customers/7')
-			.reply(400, { error: 'Customer has active services', blocking_reasons: { active_services: { count: 1 } }, message: 'Cannot delete customer' });
+			.reply(400, {
+				error: 'Customer has active services',
+				blocking_reasons: { active_services: { count: 1, services: { 12: 'VPS S' } }, pending_invoices: { count: 2, invoices: { 30: 'INV-30', 31: 'INV-31' } } },
+				message: 'Cannot delete customer',
+			});
 		const { error } = await run({ resource: 'customer', operation: 'delete', customerId: { mode: 'id', value: '7' } });
 		scope.done();
 		expect(error?.message).toBe('Cannot delete customer');
+		// What blocks it, and how to go on.
+		expect(error?.description).toBe(
+			'Customer has active services\nactive services: 1 (#12 VPS S)\npending invoices: 2 (#30 INV-30, #31 INV-31)\nTurn on Force to delete the customer anyway, or settle these first.',
+		);
 	});
 
 	it.each([

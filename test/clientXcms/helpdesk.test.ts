@@ -1,4 +1,4 @@
-import { api, fakeSleep, pageB, paired, run } from './helpers';
+import { api, CUSTOMER, CUSTOMER_PUBLIC, fakeSleep, pageB, paired, run } from './helpers';
 
 const DEPARTMENT = { id: 2, name: 'Support', description: 'General', icon: 'bi bi-question-circle', sla_first_response_minutes: null };
 
@@ -74,6 +74,24 @@ describe('ClientXCMS Support Ticket', () => {
 		const { items } = await run({ resource: 'ticket', operation: 'reply', ticketId: '9', content: '  We are on it ' });
 		scope.done();
 		expect(items).toEqual(paired([{ ...answered, _message: 'Reply sent' }]));
+	});
+
+	it('Reply and Create: customers embedded in the ticket and its messages lose their secrets', async () => {
+		const withCustomer = { ...TICKET, customer: CUSTOMER, messages: [{ id: 1, message: 'First message', customer: CUSTOMER, admin: null }] };
+		const answered = { ...withCustomer, messages: [...withCustomer.messages, { id: 2, message: 'We are on it', customer: null }] };
+		const scope = api()
+			.post('/tickets/9/reply', { content: 'We are on it' })
+			.reply(200, { message: 'Reply sent', ticket: answered })
+			.post('/tickets', { customer_id: 7, department_id: 2, subject: 'Help', priority: 'high', content: 'First message' })
+			.reply(201, withCustomer);
+		const reply = await run({ resource: 'ticket', operation: 'reply', ticketId: '9', content: 'We are on it' });
+		const created = await run({
+			resource: 'ticket', operation: 'create', customerId: { mode: 'id', value: '7' }, department_id: 2, subject: 'Help', priority: 'high', content: 'First message',
+		});
+		scope.done();
+		const publicMessages = [{ id: 1, message: 'First message', customer: CUSTOMER_PUBLIC, admin: null }];
+		expect(reply.items).toEqual(paired([{ ...TICKET, customer: CUSTOMER_PUBLIC, messages: [...publicMessages, { id: 2, message: 'We are on it', customer: null }], _message: 'Reply sent' }]));
+		expect(created.items).toEqual(paired([{ ...TICKET, customer: CUSTOMER_PUBLIC, messages: publicMessages }]));
 	});
 
 	it('Reply: a reply dropped by the 10-second anti-spam rule is an error', async () => {

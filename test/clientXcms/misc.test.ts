@@ -46,8 +46,10 @@ describe('ClientXCMS Server', () => {
 	});
 
 	it('Test Connection: works where the route is fixed', async () => {
-		const scope = api().post('/servers/test').reply(200, { success: true, status: 200, message: 'OK' });
-		const { items } = await run({ resource: 'server', operation: 'testConnection', type: 't', address: 'a', hostname: 'h', port: 443, username: 'u', password: 'p' });
+		const scope = api()
+			.post('/servers/test', { type: 't', address: 'a', hostname: 'h', port: 443, username: 'u', password: 'p', server_id: 1 })
+			.reply(200, { success: true, status: 200, message: 'OK' });
+		const { items } = await run({ resource: 'server', operation: 'testConnection', type: 't', address: 'a', hostname: 'h', port: 443, username: 'u', password: 'p', additionalFields: { server_id: 1 } });
 		scope.done();
 		expect(items).toEqual(paired([{ success: true, status: 200, message: 'OK' }]));
 	});

@@ -272,3 +272,131 @@ describe('ClientXCMS Trigger: lifecycle', () => {
 		scope.done();
 	});
 });
+
+describe('ClientXCMS Trigger: Customer Updated beyond the first page', () => {
+	const sort = '-updated_at,-id';
+	const customers = (from: number, to: number) => {
+		const out = [];
+		for (let id = from; id >= to; id--) out.push({ ...CUSTOMER, id });
+		return out;
+	};
+
+	it('one changed customer among many: emits only it, never the older customers of page 2', async () => {
+		const staticData: IDataObject = {};
+		// 120 customers; the baseline reads the 50 most recently updated (ids 120…71).
+		const changed = { ...CUSTOMER, id: 100, city: 'Lyon' };
+		const page1After = [changed, ...customers(120, 71).filter((c) => c.id !== 100)];
+		const scope = api()
+			.get('/customers')
+			.query(q(sort))
+			.reply(200, pageA(customers(120, 71), { next: true, total: 120 }))
+			.get('/customers')
+			.query(q(sort))
+			.reply(200, pageA(page1After, { next: true, total: 120 }))
+			.get('/customers')
+			.query(q(sort))
+			.reply(200, pageA(page1After, { next: true, total: 120 }));
+		expect(await poll({ event: 'customerUpdated' }, staticData)).toBeNull();
+		expect(await poll({ event: 'customerUpdated' }, staticData)).toEqual([
+			{ ...CUSTOMER_PUBLIC, id: 100, city: 'Lyon', _change: 'updated' },
+		]);
+		// Idle: one request, nothing emitted.
+		expect(await poll({ event: 'customerUpdated' }, staticData)).toBeNull();
+		scope.done();
+	});
+
+	it('a customer outside the baseline that changes is reported; the older ones below it are not', async () => {
+		const staticData: IDataObject = {};
+		const changed = { ...CUSTOMER, id: 10, city: 'Lyon' };
+		const scope = api()
+			.get('/customers')
+			.query(q(sort))
+			.reply(200, pageA(customers(120, 71), { next: true, total: 120 }))
+			.get('/customers')
+			.query(q(sort))
+			.reply(200, pageA([changed, ...customers(120, 72)], { next: true, total: 120 }));
+		await poll({ event: 'customerUpdated' }, staticData);
+		expect(await poll({ event: 'customerUpdated' }, staticData)).toEqual([
+			{ ...CUSTOMER_PUBLIC, id: 10, city: 'Lyon', _change: 'updated' },
+		]);
+		scope.done();
+	});
+
+	it('a customer changed back and forth is reported every time (A → B → A → B)', async () => {
+		const staticData: IDataObject = {};
+		const a = { ...CUSTOMER, id: 1 };
+		const b = { ...CUSTOMER, id: 2 };
+		const lyon = { ...a, city: 'Lyon' };
+		const scope = api()
+			.get('/customers')
+			.query(q(sort))
+			.reply(200, pageA([b, a]))
+			.get('/customers')
+			.query(q(sort))
+			.reply(200, pageA([lyon, b]))
+			.get('/customers')
+			.query(q(sort))
+			.reply(200, pageA([a, b]))
+			.get('/customers')
+			.query(q(sort))
+			.reply(200, pageA([lyon, b]));
+		await poll({ event: 'customerUpdated' }, staticData);
+		const updated = { ...CUSTOMER_PUBLIC, id: 1, city: 'Lyon', _change: 'updated' };
+		expect(await poll({ event: 'customerUpdated' }, staticData)).toEqual([updated]);
+		expect(await poll({ event: 'customerUpdated' }, staticData)).toEqual([{ ...CUSTOMER_PUBLIC, id: 1, _change: 'updated' }]);
+		expect(await poll({ event: 'customerUpdated' }, staticData)).toEqual([updated]);
+		scope.done();
+	});
+});
+
+describe('ClientXCMS Trigger: Service Status Changed beyond the first page', () => {
+	const sort = '-updated_at,-id';
+
+	it('the baseline learns every service status, so an older service edited without a status change does not fire', async () => {
+		const staticData: IDataObject = {};
+		const params = { event: 'serviceStatusChanged' };
+		const scope = api()
+			.get('/services')
+			.query(q(sort))
+			.reply(200, pageA([{ id: 1, status: 'active', updated_at: at('09:00:00') }], { next: true }))
+			.get('/services')
+			.query(q(sort, 2))
+			.reply(200, pageA([{ id: 2, status: 'active', updated_at: at('08:00:00') }, { id: 3, status: 'active', updated_at: at('07:00:00') }], { page: 2 }))
+			.get('/services')
+			.query(q(sort))
+			.reply(200, pageA([
+				{ id: 2, status: 'active', notes: 'renewed', updated_at: at('10:00:00') },
+				{ id: 3, status: 'suspended', updated_at: at('09:30:00') },
+				{ id: 1, status: 'active', updated_at: at('09:00:00') },
+			]));
+		expect(await poll(params, staticData)).toBeNull();
+		expect(await poll(params, staticData)).toEqual([{ id: 3, status: 'suspended', updated_at: at('09:30:00'), _previousStatus: 'active' }]);
+		scope.done();
+	});
+});
+
+describe('ClientXCMS Trigger: Invoice Paid and invoices paid before activation', () => {
+	const sort = '-updated_at,-id';
+	const extra = { 'filter[status]': 'paid' };
+
+	it('an invoice already paid at activation does not fire when it is edited later (e.g. an external ID set)', async () => {
+		const staticData: IDataObject = {};
+		const scope = api()
+			.get('/invoices')
+			.query(q(sort, 1, extra))
+			.reply(200, pageA([{ id: 9, status: 'paid', updated_at: at('09:00:00') }], { next: true }))
+			.get('/invoices')
+			.query(q(sort, 2, extra))
+			.reply(200, pageA([{ id: 4, status: 'paid', updated_at: at('08:00:00') }], { page: 2 }))
+			.get('/invoices')
+			.query(q(sort, 1, extra))
+			.reply(200, pageA([
+				{ id: 10, status: 'paid', updated_at: at('10:05:00') },
+				{ id: 4, status: 'paid', external_id: 'ACC-4', updated_at: at('10:00:00') },
+				{ id: 9, status: 'paid', updated_at: at('09:00:00') },
+			]));
+		expect(await poll({ event: 'invoicePaid' }, staticData)).toBeNull();
+		expect(await poll({ event: 'invoicePaid' }, staticData)).toEqual([{ id: 10, status: 'paid', updated_at: at('10:05:00') }]);
+		scope.done();
+	});
+});

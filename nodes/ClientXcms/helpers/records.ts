@@ -6,7 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { collect, request, type RequestContext } from '../../shared';
-import type { ResourceDef } from '../resources';
+import { customer, type ResourceDef } from '../resources';
 import { clientXcmsProfile } from '../transport';
 import { envelopeBPaginator } from '../transport/pagination';
 import { positiveId } from './values';
@@ -61,11 +61,31 @@ export function readRecordId(ctx: IExecuteFunctions, def: ResourceDef, itemIndex
 	return positiveId(ctx, value, { label: `${def.label} ID`, itemIndex });
 }
 
+/**
+ * Customers embedded in other records (`include=customer`, a ticket's `customer` and its
+ * messages' `customer`) carry the same 2FA secret and confirmation token as a customer read
+ * directly: they are removed wherever a `customer` object appears.
+ */
+function withoutEmbeddedSecrets(value: unknown, depth = 0): unknown {
+	if (depth > 8 || !value || typeof value !== 'object') return value;
+	if (Array.isArray(value)) return value.map((v) => withoutEmbeddedSecrets(v, depth + 1));
+	const out: IDataObject = {};
+	for (const [key, v] of Object.entries(value as IDataObject)) {
+		const inner = withoutEmbeddedSecrets(v, depth + 1) as IDataObject[string];
+		if (key === 'customer' && inner && typeof inner === 'object' && !Array.isArray(inner)) {
+			const embedded = { ...(inner as IDataObject) };
+			for (const secret of customer.sensitive ?? []) delete embedded[secret];
+			out[key] = embedded;
+		} else out[key] = inner;
+	}
+	return out;
+}
+
 /** Removes what ClientXCMS exposes but should not travel further (2FA secrets, server passwords). */
 export function redact(def: ResourceDef, record: IDataObject, includeSensitive: boolean): IDataObject {
-	if (includeSensitive || !def.sensitive?.length) return record;
-	const out = { ...record };
-	for (const key of def.sensitive) delete out[key];
+	if (includeSensitive) return record;
+	const out = withoutEmbeddedSecrets(record) as IDataObject;
+	for (const key of def.sensitive ?? []) delete out[key];
 	return out;
 }
 

@@ -73,6 +73,28 @@ function notFoundText(path: string): string | undefined {
 	return name && id ? `No ${name} with ID ${decodeURIComponent(id)}` : undefined;
 }
 
+/**
+ * A refusal's details beyond its message: the other key (`error` next to `message`) and, for a
+ * blocked customer deletion, what blocks it.
+ */
+function refusalDetails(details: ErrorDetails): string | undefined {
+	const body = bodyObject(details);
+	const lines: string[] = [];
+	const other = typeof body.error === 'string' ? body.error.trim() : '';
+	if (other && other !== vendorMessage(details)) lines.push(other);
+	const reasons = body.blocking_reasons;
+	if (reasons && typeof reasons === 'object' && !Array.isArray(reasons)) {
+		for (const [key, value] of Object.entries(reasons as IDataObject)) {
+			const reason = (value ?? {}) as IDataObject;
+			const list = (reason.services ?? reason.invoices) as IDataObject | undefined;
+			const names = list && typeof list === 'object' ? Object.entries(list).map(([id, name]) => `#${id} ${String(name)}`) : [];
+			lines.push(`${key.replace(/_/g, ' ')}: ${String(reason.count ?? names.length)}${names.length ? ` (${names.join(', ')})` : ''}`);
+		}
+		lines.push('Turn on Force to delete the customer anyway, or settle these first.');
+	}
+	return lines.length ? lines.join('\n') : undefined;
+}
+
 const UNKNOWN_ROUTE = /could not be found/i;
 const FILTER_REFUSED = /^Requested (filter|sort|include)/i;
 
@@ -132,7 +154,7 @@ export const clientXcmsProfile: ApiProfile = {
 			case 400:
 				return own && FILTER_REFUSED.test(own)
 					? 'This filter/sort/include is not allowed for this resource.'
-					: undefined;
+					: refusalDetails(details);
 			case 401:
 				return 'The API key is invalid or expired. ClientXCMS keys expire 30 days after creation by default; regenerate it (Settings → Security → API Keys → Regenerate) and paste the new key into the credential.';
 			case 403: {

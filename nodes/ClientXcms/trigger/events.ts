@@ -48,6 +48,11 @@ export interface EventSpec {
 	/** Exact re-check of what the server filtered by substring. */
 	keep?: (item: IDataObject, p: EventParams) => boolean;
 	def?: ResourceDef;
+	/**
+	 * The baseline reads every page (up to the page cap), not just the first: the event compares
+	 * with what each record was at activation (service statuses, invoices already paid).
+	 */
+	fullBaseline?: boolean;
 }
 
 export const EVENTS: Record<ClientXcmsEvent, EventSpec> = {
@@ -55,7 +60,7 @@ export const EVENTS: Record<ClientXcmsEvent, EventSpec> = {
 	customerUpdated: { path: '/customers', envelope: 'A', sort: '-updated_at,-id', cursor: 'hash', def: customer },
 	newService: { path: '/services', envelope: 'A', sort: '-id', cursor: 'id' },
 	// No status filter server-side: the status map must see every update to know the previous status.
-	serviceStatusChanged: { path: '/services', envelope: 'A', sort: '-updated_at,-id', cursor: 'time' },
+	serviceStatusChanged: { path: '/services', envelope: 'A', sort: '-updated_at,-id', cursor: 'time', fullBaseline: true },
 	serviceEvent: {
 		path: '/logs',
 		envelope: 'B',
@@ -72,6 +77,7 @@ export const EVENTS: Record<ClientXcmsEvent, EventSpec> = {
 		cursor: 'time',
 		query: () => ({ 'filter[status]': 'paid' }),
 		keep: (item) => item.status === 'paid',
+		fullBaseline: true,
 	},
 	invoiceUpdated: { path: '/invoices', envelope: 'A', sort: '-updated_at,-id', cursor: 'time' },
 	newTicket: { path: '/tickets', envelope: 'B', sort: '-id', cursor: 'id' },
@@ -87,6 +93,8 @@ export const EVENTS: Record<ClientXcmsEvent, EventSpec> = {
 };
 
 export const ALL_SERVICE_STATUSES = SERVICE_STATUSES;
+
+const NO_PARAMS: EventParams = { statuses: [], actions: [], includeNewCustomers: false };
 
 /** Bounded memories (ids of paid invoices already emitted, customer hashes, service statuses). */
 export const MEMORY = 5000;
@@ -131,8 +139,9 @@ function boundedRecord(record: Record<string, string>): Record<string, string> {
 export function reachedCursor(spec: EventSpec, state: TriggerState, page: IDataObject[]): boolean {
 	if (spec.cursor === 'id') return page.some((i) => idOf(i) <= (state.maxId ?? 0));
 	if (spec.cursor === 'time') return page.some((i) => timeOf(i) < (state.time ?? 0));
+	// Newest first: below a customer unchanged since the last poll, nothing changed since either.
 	const known = new Map(state.hashes ?? []);
-	return page.every((i) => known.get(idOf(i)) === hashOf(i));
+	return page.some((i) => known.get(idOf(i)) === hashOf(i));
 }
 
 /** State from the first page of an activation: nothing is emitted for what already exists. */
@@ -144,7 +153,8 @@ export function baselineState(spec: EventSpec, items: IDataObject[]): TriggerSta
 	return {
 		time,
 		ids: items.filter((i) => timeOf(i) === time).map(idOf),
-		emitted: [],
+		// Invoice Paid: invoices already paid at activation are not "newly paid" when edited later.
+		emitted: spec.fullBaseline && spec.keep ? bounded(items.filter((i) => spec.keep!(i, NO_PARAMS)).map(idOf)) : [],
 		statuses: Object.fromEntries(items.map((i) => [String(idOf(i)), String(i.status ?? '')])),
 	};
 }
@@ -180,12 +190,25 @@ export function changesSince(
 	if (spec.cursor === 'hash') {
 		const known = new Map(state.hashes ?? []);
 		const maxId = state.maxId ?? 0;
+		// Newest first, a customer unchanged since the last poll marks where the changes end: the
+		// customers below it were updated before it and were simply never fingerprinted (only the
+		// first page is at baseline, and the memory is bounded). They are remembered, not emitted;
+		// one whose known fingerprint differs is still a change (same-second ties).
+		let reachedUnchanged = false;
+		const changed = new Set<IDataObject>();
+		for (const item of items) {
+			const previous = known.get(idOf(item));
+			const hash = hashOf(item);
+			if (previous === hash) reachedUnchanged = true;
+			else if (previous !== undefined || !reachedUnchanged) changed.add(item);
+		}
 		const changes: Change[] = [];
 		for (const item of [...items].reverse()) {
 			const hash = hashOf(item);
 			if (known.get(idOf(item)) === hash) continue;
 			known.delete(idOf(item));
 			known.set(idOf(item), hash);
+			if (!changed.has(item)) continue;
 			const created = idOf(item) > maxId;
 			if (!created || params.includeNewCustomers) changes.push({ item, extra: { _change: created ? 'created' : 'updated' } });
 		}

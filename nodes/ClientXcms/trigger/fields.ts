@@ -15,7 +15,7 @@ export const triggerProperties: INodeProperties[] = [
 		default: 'newCustomer',
 		options: [
 			{ name: 'Customer Updated', value: 'customerUpdated', description: 'A customer record changed (detected by fingerprint; ClientXCMS hides the customer update time)' },
-			{ name: 'Invoice Paid', value: 'invoicePaid', description: 'An invoice became paid (each invoice fires once)' },
+			{ name: 'Invoice Paid', value: 'invoicePaid', description: 'An invoice became paid (each invoice fires once). On activation the trigger reads the paid invoices (up to 2,500, one request per 50).' },
 			{ name: 'Invoice Updated', value: 'invoiceUpdated', description: 'Any change of an invoice' },
 			{ name: 'New Action Log Entry', value: 'newLog', description: `An entry was added to the action log. ${LOG_NOTE}.` },
 			{ name: 'New Customer', value: 'newCustomer', description: 'A customer account was created' },
@@ -23,7 +23,7 @@ export const triggerProperties: INodeProperties[] = [
 			{ name: 'New Service', value: 'newService', description: 'A service was created' },
 			{ name: 'New Ticket', value: 'newTicket', description: 'A support ticket was opened' },
 			{ name: 'Service Lifecycle Event', value: 'serviceEvent', description: `A service was delivered, suspended, expired, cancelled, renewed… (from the action log). ${LOG_NOTE}.` },
-			{ name: 'Service Status Changed', value: 'serviceStatusChanged', description: 'The status of a service changed' },
+			{ name: 'Service Status Changed', value: 'serviceStatusChanged', description: 'The status of a service changed. On activation the trigger reads the status of every service (up to 2,500, one request per 50).' },
 			{ name: 'Ticket Updated', value: 'ticketUpdated', description: 'A ticket changed (status, priority, assignment…)' },
 		],
 	},

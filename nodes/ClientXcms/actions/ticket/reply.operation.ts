@@ -2,7 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import { jsonItems } from '../../../shared';
 import { bodyProperties } from '../../helpers/fields';
-import { idProperty, readRecordId } from '../../helpers/records';
+import { idProperty, readRecordId, redact } from '../../helpers/records';
 import { notice, send } from '../../helpers/write';
 import { ticket } from '../../resources';
 import { contentField } from './fields';
@@ -28,5 +28,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			{ itemIndex: i },
 		);
 	}
-	return jsonItems({ ...updated, _message: answer.message ?? null });
+	return jsonItems({ ...redact(ticket, updated, false), _message: answer.message ?? null });
 }
