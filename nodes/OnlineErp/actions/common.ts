@@ -82,6 +82,37 @@ export const sendToOption: INodeProperties = {
 	description: 'Where the request goes. The vendor shows both forms; use Collection URL if your ERP refuses the record URL.',
 };
 
+/** Record ID of Update / Delete, which Send To = Collection URL leaves unused. */
+export const writeRecordIdField: INodeProperties = {
+	...recordIdField,
+	required: false,
+	description: `${recordIdField.description}. Not used when Send To is Collection URL.`,
+};
+
+/** Options of Update / Delete: where the request goes, and how long to wait. */
+export const writeOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [sendToOption, timeoutOption],
+};
+
+export interface WriteTarget {
+	toCollection: boolean;
+	/** The record's ID; undefined when the key travels in the body. */
+	id: string | undefined;
+	timeoutMs: number;
+}
+
+/** Where an Update / Delete of item `i` goes, read from its own parameters. */
+export function readWriteTarget(ctx: IExecuteFunctions, i: number): WriteTarget {
+	const options = ctx.getNodeParameter('options', i, {}) as { sendTo?: 'record' | 'collection'; timeout?: number };
+	const toCollection = options.sendTo === 'collection';
+	return { toCollection, id: toCollection ? undefined : readRecordId(ctx, i), timeoutMs: timeoutMs(options) };
+}
+
 export function bodyFields(options: { required: boolean }): INodeProperties[] {
 	return [
 		{

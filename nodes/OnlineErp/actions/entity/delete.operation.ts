@@ -7,12 +7,10 @@ import {
 	matrixHints,
 	readBody,
 	readEntity,
-	readRecordId,
-	recordIdField,
-	sendToOption,
-	timeoutMs,
-	timeoutOption,
+	readWriteTarget,
 	withMatrixContext,
+	writeOptions,
+	writeRecordIdField,
 } from '../common';
 
 export const description: INodeProperties[] = [
@@ -23,11 +21,7 @@ export const description: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		...recordIdField,
-		required: false,
-		description: `${recordIdField.description}. Not used when Send To is Collection URL.`,
-	},
+	writeRecordIdField,
 	{
 		displayName: 'Body (JSON)',
 		name: 'body',
@@ -36,14 +30,7 @@ export const description: INodeProperties[] = [
 		description:
 			"Only with Send To = Collection URL (then required): the record's key as the ERP expects it in the body, e.g. {\"NoClient\": \"1001\"}",
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [sendToOption, timeoutOption],
-	},
+	writeOptions,
 ];
 
 export const beforeItems = matrixHints('delete');
@@ -51,9 +38,7 @@ export const beforeItems = matrixHints('delete');
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	// DELETE /Entity/{entity}/{id}, or DELETE /Entity/{entity} with the key in the body (never retried)
 	const entity = readEntity(this, i);
-	const options = this.getNodeParameter('options', i, {}) as { sendTo?: 'record' | 'collection'; timeout?: number };
-	const toCollection = options.sendTo === 'collection';
-	const id = toCollection ? undefined : readRecordId(this, i);
+	const { toCollection, id, timeoutMs } = readWriteTarget(this, i);
 	let body: IDataObject | IDataObject[] | undefined;
 	if (toCollection) {
 		try {
@@ -70,7 +55,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		...(body ? { body } : {}),
 		idempotent: false,
 		itemIndex: i,
-		timeoutMs: timeoutMs(options),
+		timeoutMs,
 	}));
 	const result: IDataObject = { deleted: true, entity, ...(id ? { id } : {}) };
 	if (response !== undefined && response !== null && response !== '') result.response = response as IDataObject;
