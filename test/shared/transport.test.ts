@@ -32,6 +32,30 @@ describe('request()', () => {
 		expect(error.context.itemIndex).toBe(3);
 	});
 
+	it('reads the status and body of an n8n 1.x error, which has no response object', async () => {
+		const { ctx } = scriptedContext([]);
+		const legacy = Object.assign(new Error('404 - not found'), { httpCode: '404', context: { data: { message: 'No such thing' } } });
+		(ctx.helpers.httpRequestWithAuthentication as unknown) = async () => {
+			throw legacy;
+		};
+		const error = (await request(ctx, testProfile, { method: 'GET', path: '/x' }).catch((e) => e)) as NodeApiError;
+		expect(error.message).toBe('No such thing');
+		expect(error.description).toBe('Check the ID');
+		expect(error.httpCode).toBe('404');
+	});
+
+	it('treats an error without any status as a network failure, retried for reads', async () => {
+		const { ctx } = scriptedContext([]);
+		let calls = 0;
+		(ctx.helpers.httpRequestWithAuthentication as unknown) = async () => {
+			calls++;
+			throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED', httpCode: 'ECONNREFUSED' });
+		};
+		const error = (await request(ctx, testProfile, { method: 'GET', path: '/x' }).catch((e) => e)) as NodeApiError;
+		expect(error.message).toBe('Test API could not be reached (ECONNREFUSED)');
+		expect(calls).toBe(3);
+	});
+
 	it('turns an error reported inside a 200 body into an error', async () => {
 		const { ctx } = scriptedContext([{ status: 200, body: { error: true, message: 'Quota reached' } }]);
 		await expect(request(ctx, testProfile, { method: 'POST', path: '/x' })).rejects.toThrow('Quota reached');

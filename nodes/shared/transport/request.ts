@@ -21,6 +21,7 @@ interface FullResponse {
 
 interface FailureShape {
 	httpCode?: string | null;
+	context?: { data?: unknown };
 	cause?: unknown;
 	code?: string;
 	response?: { status?: number; headers?: Record<string, unknown>; data?: unknown };
@@ -34,7 +35,11 @@ function lowerHeaders(headers: Record<string, unknown> | undefined): Record<stri
 	return out;
 }
 
-/** n8n wraps the HTTP client's error in a NodeApiError; the answer itself sits in its cause. */
+/**
+ * n8n wraps the HTTP client's error in a NodeApiError. n8n 2.x keeps the client's error (with the
+ * whole answer) as its cause; n8n 1.x keeps only the status (`httpCode`) and a JSON body
+ * (`context.data`), without headers.
+ */
 function failureDetails(
 	error: unknown,
 	spec: RequestSpec,
@@ -43,8 +48,9 @@ function failureDetails(
 	const outer = error as FailureShape;
 	const inner = (outer.cause ?? outer) as FailureShape;
 	const response = inner.response ?? outer.response;
-	const status = response?.status ?? (outer.httpCode ? Number(outer.httpCode) : undefined);
-	let body = response?.data;
+	const rawStatus = response?.status ?? (outer.httpCode ? Number(outer.httpCode) : undefined);
+	const status = rawStatus !== undefined && !Number.isNaN(rawStatus) ? rawStatus : undefined;
+	let body = response ? response.data : outer.context?.data;
 	if (Buffer.isBuffer(body)) {
 		const text = body.toString('utf8');
 		try {
@@ -55,12 +61,12 @@ function failureDetails(
 	}
 	return {
 		...where,
-		status: status !== undefined && !Number.isNaN(status) ? status : undefined,
+		status,
 		body,
 		headers: lowerHeaders(response?.headers),
 		method: spec.method,
 		path: spec.path,
-		networkError: response === undefined,
+		networkError: status === undefined,
 		errorCode: inner.code ?? outer.code,
 	};
 }
