@@ -1,28 +1,49 @@
 #!/usr/bin/env node
-// Runs the unit suite with jest's JSON report and ends with the plain line "N passed, N failed",
-// so a run that executed no test can never look green.
+// Runs the unit suite with jest's JSON report and, with --e2e, the end-to-end suite in real n8n;
+// ends with the plain line "N passed, N failed" over both, so a run that executed no test can
+// never look green.
 const { spawnSync } = require('node:child_process');
 const { readFileSync, rmSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
-const report = join(root, '.jest-results.json');
-rmSync(report, { force: true });
+const withE2e = process.argv.includes('--e2e');
+const jestArgs = process.argv.slice(2).filter((a) => a !== '--e2e');
 
+function readJson(file) {
+	try {
+		return JSON.parse(readFileSync(file, 'utf8'));
+	} catch {
+		return undefined;
+	}
+}
+
+const jestReport = join(root, '.jest-results.json');
+rmSync(jestReport, { force: true });
 const jest = spawnSync(
 	process.execPath,
-	[require.resolve('jest/bin/jest'), '--json', `--outputFile=${report}`, ...process.argv.slice(2)],
+	[require.resolve('jest/bin/jest'), '--json', `--outputFile=${jestReport}`, ...jestArgs],
 	{ cwd: root, stdio: 'inherit' },
 );
+const unit = readJson(jestReport);
+const totals = {
+	passed: unit ? unit.numPassedTests : 0,
+	failed: unit ? unit.numFailedTests + (unit.numRuntimeErrorTestSuites || 0) : 1,
+};
+let ok = jest.status === 0 && totals.passed > 0 && totals.failed === 0;
+const lines = [`unit and engine tests (jest): ${totals.passed} passed, ${totals.failed} failed`];
 
-let passed = 0;
-let failed = 0;
-try {
-	const result = JSON.parse(readFileSync(report, 'utf8'));
-	passed = result.numPassedTests;
-	failed = result.numFailedTests + (result.numRuntimeErrorTestSuites || 0);
-} catch {
-	failed = 1;
+if (withE2e) {
+	const e2eReport = join(root, 'test-output', 'e2e', 'results.json');
+	rmSync(e2eReport, { force: true });
+	const e2e = spawnSync('npm', ['run', 'test:e2e', '--', '--skip-build'], { cwd: root, stdio: 'inherit' });
+	const result = readJson(e2eReport) || { passed: 0, failed: 1, skipped: 0 };
+	totals.passed += result.passed;
+	totals.failed += result.failed;
+	ok = ok && e2e.status === 0 && result.passed > 0 && result.failed === 0;
+	lines.push(`end-to-end tests in real n8n: ${result.passed} passed, ${result.failed} failed, ${result.skipped} skipped`);
 }
-process.stdout.write(`${passed} passed, ${failed} failed\n`);
-process.exit(jest.status === 0 && passed > 0 && failed === 0 ? 0 : 1);
+
+for (const line of lines) process.stdout.write(`${line}\n`);
+process.stdout.write(`${totals.passed} passed, ${totals.failed} failed\n`);
+process.exit(ok ? 0 : 1);

@@ -1,0 +1,115 @@
+import type { StartedSimulator } from '../sandbox/types';
+
+/** An item's `json` as n8n returns it. */
+export type Json = Record<string, unknown>;
+
+export interface SandboxClient {
+	sim: StartedSimulator;
+	/** Calls the simulator (control routes `/__sandbox/...` included) and returns the parsed body. */
+	call(method: string, path: string, body?: unknown): Promise<unknown>;
+}
+
+/** One node of a chain. Each step receives the items of the step before it. */
+export interface Step {
+	/**
+	 * A node of this package by its short name (`telesto`, `telestoTrigger`), or any other node by
+	 * its full type (`n8n-nodes-base.set`).
+	 */
+	node: string;
+	typeVersion?: number;
+	parameters: Record<string, unknown>;
+	/** Name shown in n8n; defaults to the case name and step number. */
+	name?: string;
+	/**
+	 * Credentials as n8n stores them on a node; by default the API's sandbox credential under the
+	 * simulator's `credentialType` for nodes of this package, none for other nodes.
+	 */
+	credentials?: Record<string, { id: string; name: string }> | false;
+	/** Checks the items this step put out; throw (node:assert) to fail. */
+	expect?(items: Json[]): void;
+	/** The step must fail on its items; the error message must match. */
+	expectError?: RegExp;
+}
+
+/** A chain of steps after a Manual Trigger, executed with `n8n execute`. */
+export interface E2eCase {
+	name: string;
+	steps: Step[];
+}
+
+export interface CredentialTest {
+	name: string;
+	/** Merged over the simulator's credential data. */
+	data?: Record<string, unknown>;
+	ok: boolean;
+	/** What n8n's credential test must answer. */
+	message?: RegExp;
+}
+
+/** A polling trigger in an activated workflow under `n8n start`. */
+export interface TriggerCase {
+	name: string;
+	/** Short node name of the trigger. */
+	node: string;
+	/** Trigger parameters; `pollTimes` defaults to every minute. */
+	parameters: Record<string, unknown>;
+	/** Runs once the trigger has taken its baseline: change the sandbox so that it fires. */
+	change(sandbox: SandboxClient): Promise<void>;
+	/** Checks the items the trigger emitted after the change. */
+	expect(items: Json[]): void;
+}
+
+/** Editor test: what to pick in the node's panel, by the labels shown to users. */
+export interface EditorCase {
+	/** Short node name (`telesto`). */
+	node: string;
+	/** Text to type in the node search, e.g. the display name. */
+	search: string;
+	/** The action to click in the node creator, e.g. "Get a product". */
+	action: string;
+	/** Options dropdowns filled from the sandbox (loadOptions): parameter name and a text one option shows. */
+	dropdowns?: Array<{ parameter: string; expectText: string }>;
+	/** Values the panel must show once the action is picked, by parameter name, e.g. `{ operation: 'Get' }`. */
+	expectValues?: Record<string, string>;
+	/** Click "Execute step" / "Fetch Test Event" and wait for this text in the output panel. */
+	executeExpectText?: string;
+	/** Resource locators whose "From List" mode loads from the sandbox: parameter name and a text one entry shows. */
+	locators?: Array<{ parameter: string; expectText: string }>;
+}
+
+/** An example workflow imported by `npm run dev` (and executed by the e2e suite when manual). */
+export interface Example {
+	name: string;
+	/** A trigger node of this package; omitted = Manual Trigger. */
+	trigger?: Step;
+	steps: Step[];
+}
+
+/** Free-form checks needing several executions, e.g. a token refresh persisted between runs. */
+export interface Scenario {
+	name: string;
+	run(ctx: ScenarioContext): Promise<void>;
+}
+
+export interface ScenarioContext {
+	sandbox: SandboxClient;
+	/** Imports and executes a chain after a Manual Trigger; returns each step's items. */
+	execute(steps: Step[]): Promise<Json[][]>;
+}
+
+/**
+ * Everything the end-to-end suite and `npm run dev` need to know about one API. A file
+ * `test/e2e/apis/<simulator name>.ts` exporting `suite` adds an API.
+ */
+export interface ApiSuite {
+	/** The simulator's `name` in test/sandbox/index.ts. */
+	api: string;
+	/** Shown in n8n for the imported sandbox credential. */
+	credentialName: string;
+	cases: E2eCase[];
+	credentialTests: CredentialTest[];
+	triggers: TriggerCase[];
+	examples: Example[];
+	editor: EditorCase[];
+	scenarios?: Scenario[];
+}
