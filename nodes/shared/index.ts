@@ -21,3 +21,4 @@ export {
 export type { OperationEntry } from './descriptions/fields';
 export { parseOrThrow, describeZodError } from './validation/parse';
 export { wallClock } from './values/wall-clock';
+export { toList } from './values/list';
