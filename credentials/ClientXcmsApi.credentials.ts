@@ -19,7 +19,7 @@ export class ClientXcmsApi implements ICredentialType {
 
 	displayName = 'ClientXCMS API';
 
-	icon = 'file:../icons/clientxcms.svg' as const;
+	icon = { light: 'file:../icons/clientxcms.svg', dark: 'file:../icons/clientxcms.dark.svg' } as const;
 
 	documentationUrl = 'https://docs.clientxcms.com/developpers/api';
 

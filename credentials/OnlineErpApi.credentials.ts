@@ -31,7 +31,7 @@ export class OnlineErpApi implements ICredentialType {
 
 	displayName = 'OnlineERP API';
 
-	icon = 'file:../icons/onlineerp.svg' as const;
+	icon = { light: 'file:../icons/onlineerp.svg', dark: 'file:../icons/onlineerp.dark.svg' } as const;
 
 	documentationUrl = 'https://logiciel.solutioninfomedia.com/erpconnector/survol-de-lapi-online-erp-connector';
 

@@ -15,7 +15,7 @@ export class ShopApplicationApi implements ICredentialType {
 
 	displayName = 'Shop Application API';
 
-	icon = 'file:../icons/shop-application.svg' as const;
+	icon = { light: 'file:../icons/shop-application.svg', dark: 'file:../icons/shop-application.dark.svg' } as const;
 
 	documentationUrl = 'https://api.cegid.shop-application.io/docs';
 

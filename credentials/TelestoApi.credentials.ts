@@ -10,7 +10,7 @@ export class TelestoApi implements ICredentialType {
 
 	displayName = 'Telesto API';
 
-	icon = 'file:../icons/telesto.svg' as const;
+	icon = { light: 'file:../icons/telesto.svg', dark: 'file:../icons/telesto.dark.svg' } as const;
 
 	documentationUrl = 'https://www.telesto.app/en/help/section?id=143';
 

@@ -28,7 +28,7 @@ export class ClientXcms implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'ClientXCMS',
 		name: 'clientXcms',
-		icon: 'file:../../icons/clientxcms.svg',
+		icon: { light: 'file:../../icons/clientxcms.svg', dark: 'file:../../icons/clientxcms.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

@@ -52,7 +52,7 @@ export class ClientXcmsTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'ClientXCMS Trigger',
 		name: 'clientXcmsTrigger',
-		icon: 'file:../../icons/clientxcms.svg',
+		icon: { light: 'file:../../icons/clientxcms.svg', dark: 'file:../../icons/clientxcms.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',

@@ -16,7 +16,7 @@ export class OnlineErp implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'OnlineERP',
 		name: 'onlineErp',
-		icon: 'file:../../icons/onlineerp.svg',
+		icon: { light: 'file:../../icons/onlineerp.svg', dark: 'file:../../icons/onlineerp.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle:

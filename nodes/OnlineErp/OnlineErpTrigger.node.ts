@@ -53,7 +53,7 @@ export class OnlineErpTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'OnlineERP Trigger',
 		name: 'onlineErpTrigger',
-		icon: 'file:../../icons/onlineerp.svg',
+		icon: { light: 'file:../../icons/onlineerp.svg', dark: 'file:../../icons/onlineerp.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"] + ": " + ($parameter["entity"] === "other" ? $parameter["entityName"] : $parameter["entity"])}}',

@@ -17,7 +17,7 @@ export class ShopApplication implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Shop Application',
 		name: 'shopApplication',
-		icon: 'file:../../icons/shop-application.svg',
+		icon: { light: 'file:../../icons/shop-application.svg', dark: 'file:../../icons/shop-application.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

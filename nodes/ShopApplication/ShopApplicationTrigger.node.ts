@@ -25,7 +25,7 @@ export class ShopApplicationTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Shop Application Trigger',
 		name: 'shopApplicationTrigger',
-		icon: 'file:../../icons/shop-application.svg',
+		icon: { light: 'file:../../icons/shop-application.svg', dark: 'file:../../icons/shop-application.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',

@@ -16,7 +16,7 @@ export class Telesto implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Telesto',
 		name: 'telesto',
-		icon: 'file:../../icons/telesto.svg',
+		icon: { light: 'file:../../icons/telesto.svg', dark: 'file:../../icons/telesto.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

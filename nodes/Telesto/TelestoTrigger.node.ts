@@ -20,7 +20,7 @@ export class TelestoTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Telesto Trigger',
 		name: 'telestoTrigger',
-		icon: 'file:../../icons/telesto.svg',
+		icon: { light: 'file:../../icons/telesto.svg', dark: 'file:../../icons/telesto.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
