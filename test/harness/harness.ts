@@ -1,6 +1,7 @@
 import { ExecutionLifecycleHooks, LoadOptionsContext, PollContext, WorkflowExecute } from 'n8n-core';
 import {
 	Workflow,
+	type IConnections,
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type INode,
@@ -24,6 +25,8 @@ export interface NodeUnderTest {
 	credentials?: string[];
 	name?: string;
 	continueOnFail?: boolean;
+	/** The saved `typeVersion`; 1 when omitted. */
+	typeVersion?: number;
 }
 
 export interface ExecuteOptions {
@@ -40,6 +43,13 @@ export interface ExecuteResult {
 	/** The error that stopped the node, when it failed. */
 	error?: Error & { description?: string | null; httpCode?: string | null; context?: IDataObject };
 	run: IRun;
+}
+
+export interface RunWorkflowOptions {
+	/** A workflow as n8n exports it; only its nodes and connections are used. */
+	workflow: { nodes: INode[]; connections: IConnections };
+	executionId?: string;
+	timezone?: string;
 }
 
 export interface PollOptions {
@@ -59,7 +69,7 @@ function toNode(node: NodeUnderTest, position: [number, number]): INode {
 		id: `${node.name ?? node.type}-id`,
 		name: node.name ?? 'Node Under Test',
 		type: `${PACKAGE_NAME}.${node.type}`,
-		typeVersion: 1,
+		typeVersion: node.typeVersion ?? 1,
 		position,
 		parameters: node.parameters,
 		credentials,
@@ -131,14 +141,36 @@ export class Harness {
 			parameters: { items: JSON.stringify(input ?? [{}]) },
 		};
 		const target = toNode(node, [400, 0]);
+		const run = await this.runWorkflow({
+			workflow: {
+				nodes: [trigger, source, target],
+				connections: {
+					[trigger.name]: { main: [[{ node: source.name, type: 'main', index: 0 }]] },
+					[source.name]: { main: [[{ node: target.name, type: 'main', index: 0 }]] },
+				},
+			},
+			executionId,
+			timezone,
+		});
+
+		const taskData = run.data.resultData.runData[target.name]?.[0];
+		const items = taskData?.data?.main?.[0] ?? [];
+		const error = (taskData?.error ?? run.data.resultData.error) as ExecuteResult['error'];
+		return { items, error, run };
+	}
+
+	/**
+	 * Runs a whole workflow as n8n saved it (nodes with their typeVersion and the parameters the
+	 * editor kept, connections), from its Manual Trigger; n8n fills in parameter defaults on load.
+	 */
+	async runWorkflow({ workflow: saved, executionId, timezone = 'UTC' }: RunWorkflowOptions): Promise<IRun> {
+		const trigger = saved.nodes.find((n) => n.type === MANUAL_TRIGGER);
+		if (!trigger) throw new Error('the workflow has no Manual Trigger to start from');
 		const workflow = new Workflow({
 			id: 'test-workflow',
 			name: 'Test',
-			nodes: [trigger, source, target],
-			connections: {
-				[trigger.name]: { main: [[{ node: source.name, type: 'main', index: 0 }]] },
-				[source.name]: { main: [[{ node: target.name, type: 'main', index: 0 }]] },
-			},
+			nodes: saved.nodes,
+			connections: saved.connections,
 			nodeTypes,
 			active: false,
 			settings: { timezone },
@@ -166,7 +198,7 @@ export class Harness {
 			executionData: {
 				contextData: {},
 				metadata: {},
-				nodeExecutionStack: [{ node: trigger, data: { main: [[{ json: {} }]] }, source: null }],
+				nodeExecutionStack: [{ node: workflow.nodes[trigger.name], data: { main: [[{ json: {} }]] }, source: null }],
 				waitingExecution: {},
 				waitingExecutionSource: null,
 			},
@@ -174,12 +206,7 @@ export class Harness {
 		const data = additionalData(this.credentials, hooks, hooks.executionId, timezone);
 		const engine = new WorkflowExecute(data, 'manual', runExecutionData);
 		await engine.processRunExecutionData(workflow);
-		const run = await done;
-
-		const taskData = run.data.resultData.runData[target.name]?.[0];
-		const items = taskData?.data?.main?.[0] ?? [];
-		const error = (taskData?.error ?? run.data.resultData.error) as ExecuteResult['error'];
-		return { items, error, run };
+		return await done;
 	}
 
 	/** Calls a node's `listSearch` or `loadOptions` method as the editor does. */
