@@ -42,6 +42,12 @@ export interface RunOutput {
 	};
 }
 
+/** A node type as `/types/nodes.json` lists it; `iconUrl` is `{ light, dark }` for themed icons. */
+export interface LoadedNodeType {
+	name: string;
+	iconUrl?: string | { light: string; dark: string };
+}
+
 export interface InstanceOptions {
 	runtime: N8nRuntime;
 	/** `N8N_USER_FOLDER`: n8n keeps its SQLite database and config in `<folder>/.n8n`. */
@@ -259,9 +265,12 @@ export class N8nInstance {
 	}
 
 	/** Node types n8n loaded (needs a logged-in owner); a package n8n refused is missing here. */
+	async nodeTypes(): Promise<LoadedNodeType[]> {
+		const res = await this.rest<LoadedNodeType[] | { data: LoadedNodeType[] }>('GET', '/types/nodes.json');
+		return Array.isArray(res.body) ? res.body : (res.body.data ?? []);
+	}
+
 	async nodeTypeNames(): Promise<string[]> {
-		const res = await this.rest<Array<{ name: string }> | { data: Array<{ name: string }> }>('GET', '/types/nodes.json');
-		const list = Array.isArray(res.body) ? res.body : (res.body.data ?? []);
-		return list.map((n) => n.name);
+		return (await this.nodeTypes()).map((n) => n.name);
 	}
 }

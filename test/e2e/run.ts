@@ -247,12 +247,22 @@ async function runLine(line: N8nLine, tarball: string, entries: ApiEntry[], args
 		log(`${tag} n8n start: editor accessible after ${((Date.now() - t2) / 1000).toFixed(1)} s (pid ${instance.pid})`);
 		await instance.ensureOwner();
 
-		const types = await instance.nodeTypeNames();
+		const loaded = await instance.nodeTypes();
 		for (const l of live) {
 			for (const node of l.entry.nodes) {
 				const type = nodeType(node.name);
-				if (types.includes(type)) results.pass(`${tag} ${l.entry.api}: ${type} loaded by n8n`);
+				const found = loaded.find((t) => t.name === type);
+				if (found) results.pass(`${tag} ${l.entry.api}: ${type} loaded by n8n`);
 				else results.fail(`${tag} ${l.entry.api}: ${type} loaded by n8n`, `not in /types/nodes.json; see ${instance.options.logFile}`);
+				if (!found) continue;
+				await results.check(`${tag} ${l.entry.api}: ${type} light and dark icons served`, async () => {
+					const icon = found.iconUrl;
+					if (!icon || typeof icon === 'string') throw new Error(`iconUrl is ${JSON.stringify(icon)}, not { light, dark }`);
+					for (const url of [icon.light, icon.dark]) {
+						const res = await instance.rest<string>('GET', `/${url.replace(/^\//, '')}`);
+						if (res.status !== 200 || !String(res.body).includes('<svg')) throw new Error(`${url}: HTTP ${res.status}`);
+					}
+				});
 			}
 		}
 
