@@ -11,7 +11,7 @@ import { interfaceDescription } from './actions/interface';
 import { interfacePrestationDescription } from './actions/interfacePrestation';
 import { prestationDescription } from './actions/prestation';
 import { shopApplicationRegistry } from './actions/registry';
-import { getPrestationCodes, searchInterfaces } from './methods';
+import { getPrestationCodes, searchInterfaces, searchOccurrences } from './methods';
 
 export class ShopApplication implements INodeType {
 	description: INodeTypeDescription = {
@@ -47,7 +47,7 @@ export class ShopApplication implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchInterfaces },
+		listSearch: { searchInterfaces, searchOccurrences },
 		loadOptions: { getPrestationCodes },
 	};
 

@@ -3,30 +3,6 @@ import type { INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 import { api, CATALOGUE, KEY, KEY_2, saHarness, saNode, tokenScope } from './helpers';
 
 describe('Shop Application pickers', () => {
-	it('searches interfaces by substring of the key', async () => {
-		const h = saHarness();
-		const token = tokenScope();
-		const scope = api().get('/interfaces').query({}).twice().reply(200, [KEY, KEY_2]);
-		const all = await h.loadOptions<INodeListSearchResult>({
-			node: saNode({}),
-			kind: 'listSearch',
-			method: 'searchInterfaces',
-		});
-		const some = await h.loadOptions<INodeListSearchResult>({
-			node: saNode({}),
-			kind: 'listSearch',
-			method: 'searchInterfaces',
-			filter: '902DCBE4',
-		});
-		token.done();
-		scope.done();
-		expect(all.results).toEqual([
-			{ name: KEY, value: KEY },
-			{ name: KEY_2, value: KEY_2 },
-		]);
-		expect(some.results).toEqual([{ name: KEY_2, value: KEY_2 }]);
-	});
-
 	it('labels catalogue codes with name and price, read once per 10-minute window', async () => {
 		const h = saHarness();
 		const token = tokenScope();

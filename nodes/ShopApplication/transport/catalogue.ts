@@ -8,6 +8,7 @@ import { shopApplicationBaseUrl } from './token';
 
 const TTL_MS = 10 * 60 * 1000;
 const MAX_ENTRIES = 2000;
+const INTERFACE_WINDOW_MS = 2 * 60 * 1000;
 
 interface Entry {
 	at: number;
@@ -31,7 +32,8 @@ function prune(): void {
 	while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
 }
 
-async function cached<T>(
+/** A read cached per scope, base URL and Client ID (a failed read is not kept). */
+export async function cached<T>(
 	ctx: RequestContext,
 	{ scope, itemIndex }: CatalogueScope,
 	what: string,
@@ -91,6 +93,11 @@ export function executionScope(ctx: IExecuteFunctions): string {
 /** Editor dropdowns share one catalogue read per 10-minute window. */
 export function editorScope(): string {
 	return `editor:${Math.floor(clock.now() / TTL_MS)}`;
+}
+
+/** Interface details in the editor change (installations, deletions): kept 2 minutes only. */
+export function interfaceScope(): string {
+	return `interfaces:${Math.floor(clock.now() / INTERFACE_WINDOW_MS)}`;
 }
 
 export function clearCatalogueCache(): void {
