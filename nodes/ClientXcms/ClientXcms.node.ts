@@ -22,7 +22,7 @@ import { serverDescription } from './actions/server';
 import { serviceDescription } from './actions/service';
 import { subdomainHostDescription } from './actions/subdomainHost';
 import { ticketDescription } from './actions/ticket';
-import { searchCustomers, searchInvoices, searchProducts, searchServices } from './methods/listSearch';
+import * as listSearch from './methods/listSearch';
 
 export class ClientXcms implements INodeType {
 	description: INodeTypeDescription = {
@@ -75,7 +75,7 @@ export class ClientXcms implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchCustomers, searchInvoices, searchProducts, searchServices } };
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await runOperations(this, clientXcmsRegistry);

@@ -31,6 +31,11 @@ export interface ResourceDef {
 	sensitive?: string[];
 	/** listSearch method for the resource locator, when the record is picked from a list. */
 	searchMethod?: string;
+	/**
+	 * The record's page in the admin area after the admin prefix (`customers` for
+	 * `/admin/customers/12`), so a pasted admin URL picks the record.
+	 */
+	adminPath?: string;
 }
 
 const id = (displayName = 'ID'): FilterDef => ({ field: 'id', displayName, kind: 'id' });
@@ -66,6 +71,7 @@ export const customer: ResourceDef = {
 	defaultSort: '-id',
 	sensitive: ['totp_secret', 'confirmation_token'],
 	searchMethod: 'searchCustomers',
+	adminPath: 'customers',
 };
 
 export const product: ResourceDef = {
@@ -88,6 +94,7 @@ export const product: ResourceDef = {
 	includes: ['metadata', 'pricing', 'group'],
 	defaultSort: '-id',
 	searchMethod: 'searchProducts',
+	adminPath: 'products',
 };
 
 export const group: ResourceDef = {
@@ -107,6 +114,8 @@ export const group: ResourceDef = {
 	includes: ['products', 'groups', 'metadata'],
 	// Groups cannot be sorted by id; creation time is the closest stable order.
 	defaultSort: '-created_at',
+	searchMethod: 'searchGroups',
+	adminPath: 'groups',
 };
 
 export const pricing: ResourceDef = {
@@ -125,6 +134,7 @@ export const pricing: ResourceDef = {
 	sorts: ['id', 'related_id', 'related_type', 'currency', ...BILLING_CYCLES],
 	includes: [],
 	defaultSort: '-id',
+	searchMethod: 'searchPricings',
 };
 
 export const service: ResourceDef = {
@@ -144,6 +154,7 @@ export const service: ResourceDef = {
 	includes: ['customer', 'metadata', 'pricing', 'configoptions'],
 	defaultSort: '-id',
 	searchMethod: 'searchServices',
+	adminPath: 'services',
 };
 
 export const invoice: ResourceDef = {
@@ -164,6 +175,7 @@ export const invoice: ResourceDef = {
 	includes: ['customer', 'items'],
 	defaultSort: '-id',
 	searchMethod: 'searchInvoices',
+	adminPath: 'invoices',
 };
 
 export const department: ResourceDef = {
@@ -177,6 +189,8 @@ export const department: ResourceDef = {
 	sorts: ['id', 'name', ...TIMESTAMPS],
 	includes: ['tickets'],
 	defaultSort: '-id',
+	searchMethod: 'searchDepartments',
+	adminPath: 'helpdesk/departments',
 };
 
 export const ticket: ResourceDef = {
@@ -199,6 +213,8 @@ export const ticket: ResourceDef = {
 	sorts: ['id', 'subject', 'status', 'priority', 'department_id', 'customer_id', 'assigned_to', ...TIMESTAMPS, 'closed_at'],
 	includes: ['customer', 'department', 'messages', 'attachments', 'assignedTo', 'comments'],
 	defaultSort: '-id',
+	searchMethod: 'searchTickets',
+	adminPath: 'helpdesk/tickets',
 };
 
 export const coupon: ResourceDef = {
@@ -219,6 +235,8 @@ export const coupon: ResourceDef = {
 	sorts: ['id', 'code', 'type', 'start_at', 'end_at', 'max_uses', 'usages', 'is_global', ...TIMESTAMPS],
 	includes: ['products', 'pricing', 'usages', 'customer'],
 	defaultSort: '-id',
+	searchMethod: 'searchCoupons',
+	adminPath: 'coupons',
 };
 
 export const server: ResourceDef = {
@@ -241,6 +259,8 @@ export const server: ResourceDef = {
 	includes: ['services', 'metadata'],
 	defaultSort: '-id',
 	sensitive: ['username', 'password'],
+	searchMethod: 'searchServers',
+	adminPath: 'servers',
 };
 
 export const actionLog: ResourceDef = {
@@ -275,6 +295,8 @@ export const subdomainHost: ResourceDef = {
 	sorts: ['id', 'domain', 'products', 'groups', ...TIMESTAMPS],
 	includes: [],
 	defaultSort: '-id',
+	searchMethod: 'searchSubdomainHosts',
+	adminPath: 'subdomains_hosts',
 };
 
 export const cancellationReason: ResourceDef = {
@@ -291,4 +313,6 @@ export const cancellationReason: ResourceDef = {
 	sorts: ['id', 'reason', 'status', 'created_at'],
 	includes: [],
 	defaultSort: '-id',
+	searchMethod: 'searchCancellationReasons',
+	adminPath: 'cancellation_reasons',
 };
