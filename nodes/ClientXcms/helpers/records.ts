@@ -62,7 +62,9 @@ export function idProperty(def: ResourceDef, options: { description?: string } =
  * is an instance setting, so only the part after it is matched.
  */
 function urlMode(def: ResourceDef, adminPath: string): INodePropertyMode {
-	const page = `/${adminPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/(\\d+)`;
+	const page = `/${adminPath}/(\\d+)`;
+	// A resource locator mode, not a parameter: modes have no default.
+	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
 	return {
 		displayName: 'By URL',
 		name: 'url',
