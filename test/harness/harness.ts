@@ -24,6 +24,8 @@ export interface NodeUnderTest {
 	credentials?: string[];
 	name?: string;
 	continueOnFail?: boolean;
+	/** 1 unless given, as workflows saved before a node had versions. */
+	typeVersion?: number;
 }
 
 export interface ExecuteOptions {
@@ -59,7 +61,7 @@ function toNode(node: NodeUnderTest, position: [number, number]): INode {
 		id: `${node.name ?? node.type}-id`,
 		name: node.name ?? 'Node Under Test',
 		type: `${PACKAGE_NAME}.${node.type}`,
-		typeVersion: 1,
+		typeVersion: node.typeVersion ?? 1,
 		position,
 		parameters: node.parameters,
 		credentials,
