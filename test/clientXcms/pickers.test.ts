@@ -128,4 +128,24 @@ describe('ClientXCMS pickers', () => {
 		scope.done();
 		expect(items).toEqual([{ json: { id: 2, name: 'Billing' }, pairedItem: { item: 0 } }]);
 	});
+
+	it('id fields of create and update bodies list the newest records (two pages of 50), ids as numbers', async () => {
+		const groups = (from: number, n: number) => Array.from({ length: n }, (_, k) => ({ id: from - k, name: `Group ${from - k}` }));
+		const scope = api()
+			.get('/groups')
+			.query({ sort: '-created_at', per_page: '50', page: '1' })
+			.reply(200, pageB(groups(120, 50), { next: true }))
+			.get('/groups')
+			.query({ sort: '-created_at', per_page: '50', page: '2' })
+			.reply(200, pageB(groups(70, 50), { page: 2, next: true }));
+		const options = await cxHarness().loadOptions<Array<{ name: string; value: number }>>({
+			node: cxNode({ resource: 'product', operation: 'create' }),
+			kind: 'loadOptions',
+			method: 'getGroups',
+		});
+		scope.done();
+		expect(options).toHaveLength(100);
+		expect(options[0]).toEqual({ name: 'Group 120 (#120)', value: 120 });
+		expect(options[99]).toEqual({ name: 'Group 21 (#21)', value: 21 });
+	});
 });
