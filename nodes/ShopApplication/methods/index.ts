@@ -4,7 +4,8 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { isTerminated, type Occurrence } from '../schemas';
+import { SETUP_CODE } from '../actions/order-rules';
+import { isTerminated, type CatalogueDetail, type Occurrence } from '../schemas';
 import { getInterfacePrestation, listInterfacePrestations } from '../transport/api';
 import { catalogueCodes, catalogueDetail, editorScope } from '../transport/catalogue';
 import {
@@ -65,25 +66,48 @@ function price(value: unknown): string | undefined {
 	return `${n.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 2 })} € excl. VAT`;
 }
 
-/** Catalogue codes, labelled "CODE — name (price € excl. VAT)". */
+type PrestationKind = 'setup' | 'subscription' | 'module';
+
+/**
+ * What a code is in an order: a setup (`IN-…-S`, exactly one per new interface, rule R3), a
+ * subscription (a code a setup needs, rule R4), or a module added to a site.
+ */
+function kindOf(code: string, subscriptions: Set<string>): PrestationKind {
+	if (SETUP_CODE.test(code.toUpperCase())) return 'setup';
+	return subscriptions.has(code.toUpperCase()) ? 'subscription' : 'module';
+}
+
+/**
+ * Catalogue codes, labelled "CODE — name (kind, price € excl. VAT)", with what the code needs
+ * in the same order (R4) as the option's description.
+ */
 export async function getPrestationCodes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const where = { scope: editorScope() };
 	const codes = await catalogueCodes(this, where);
-	if (codes.length > MAX_DETAILED_CODES) return codes.map((code) => ({ name: code, value: code }));
-	const out: INodePropertyOptions[] = [];
-	for (const code of codes) {
-		const detail = await catalogueDetail(this, code, where);
+	if (codes.length > MAX_DETAILED_CODES) {
+		return codes.map((code) => ({ name: SETUP_CODE.test(code.toUpperCase()) ? `${code} (setup)` : code, value: code }));
+	}
+	const details: Array<{ code: string; detail: CatalogueDetail }> = [];
+	for (const code of codes) details.push({ code, detail: await catalogueDetail(this, code, where) });
+	const needs = (d: (typeof details)[number]) => d.detail.prestations_associees.map((c) => String(c).trim().toUpperCase());
+	const subscriptions = new Set(details.filter((d) => SETUP_CODE.test(d.code.toUpperCase())).flatMap(needs));
+	return details.map((d) => {
+		const { code, detail } = d;
 		const amount = price(detail.prix);
 		const label = [code, detail.nom].filter(Boolean).join(' — ');
-		out.push({
-			name: amount ? `${label} (${amount})` : label,
+		const linked = needs(d);
+		const description = [
+			linked.length ? `Needs one of ${linked.join(', ')} in the same order.` : '',
+			typeof detail.descriptif_court === 'string' ? detail.descriptif_court.trim() : '',
+		]
+			.filter(Boolean)
+			.join(' ');
+		return {
+			name: `${label} (${[kindOf(code, subscriptions), amount].filter(Boolean).join(', ')})`,
 			value: code,
-			...(typeof detail.descriptif_court === 'string' && detail.descriptif_court
-				? { description: detail.descriptif_court }
-				: {}),
-		});
-	}
-	return out;
+			...(description ? { description } : {}),
+		};
+	});
 }
 
 function occurrenceStatus(o: Occurrence): string {
