@@ -43,15 +43,15 @@ export const filterConditionFields: INodeProperties[] = [
 						default: 'eq',
 						// Only `eq` is documented by the vendor; the others are standard OData.
 						options: [
-							{ name: 'Contains', value: 'contains', description: 'Text contains the value (an OData function that not every ERP supports)' },
-							{ name: 'Ends With', value: 'endswith', description: 'Text ends with the value (an OData function that not every ERP supports)' },
+							{ name: 'Contains', value: 'contains', description: 'Text contains the value. Not every ERP supports it.' },
+							{ name: 'Ends With', value: 'endswith', description: 'Text ends with the value. Not every ERP supports it.' },
 							{ name: 'Equals', value: 'eq' },
 							{ name: 'Greater Than', value: 'gt' },
 							{ name: 'Greater Than or Equal', value: 'ge' },
 							{ name: 'Less Than', value: 'lt' },
 							{ name: 'Less Than or Equal', value: 'le' },
 							{ name: 'Not Equals', value: 'ne' },
-							{ name: 'Starts With', value: 'startswith', description: 'Text starts with the value (an OData function that not every ERP supports)' },
+							{ name: 'Starts With', value: 'startswith', description: 'Text starts with the value. Not every ERP supports it.' },
 						],
 					},
 					{
