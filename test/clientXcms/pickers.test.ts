@@ -1,6 +1,11 @@
 import type { INodeListSearchResult } from 'n8n-workflow';
 
+import { clearCachedReads } from '../../nodes/shared';
 import { api, BASE, cxHarness, cxNode, pageA, pageB, run } from './helpers';
+
+function productList() {
+	return api().get('/products').query({ sort: '-id', per_page: '100', page: '1' }).reply(200, pageB([{ id: 3, name: 'VPS Standard' }]));
+}
 
 const ADA = { id: 7, firstname: 'Ada', lastname: 'Lovelace', email: 'ada@example.com' };
 const ALAN = { id: 8, firstname: 'Alan', lastname: 'Turing', email: 'alan@example.com' };
@@ -26,24 +31,28 @@ async function search(method: string, filter?: string, paginationToken?: string)
 }
 
 describe('ClientXCMS pickers', () => {
+	beforeEach(() => clearCachedReads());
+
 	it('labels services with product, owner, status and id, so two "VPS S" are told apart', async () => {
+		const products = productList();
 		const scope = api()
 			.get('/services')
 			.query({ sort: '-id', per_page: '50', page: '1', include: 'customer' })
 			.reply(200, pageA([vps(2, ALAN), vps(1, ADA)], { next: true }));
 		const found = await search('searchServices');
+		products.done();
 		scope.done();
 		expect(found).toEqual({
 			results: [
 				{
 					name: 'VPS S — Alan Turing <alan@example.com> (active, #2)',
 					value: '2',
-					description: 'Product #3, monthly, expires 2026-01-31 00:00:00',
+					description: 'Product: VPS Standard, monthly, expires 2026-01-31 00:00:00',
 				},
 				{
 					name: 'VPS S — Ada Lovelace <ada@example.com> (active, #1)',
 					value: '1',
-					description: 'Product #3, monthly, expires 2026-01-31 00:00:00',
+					description: 'Product: VPS Standard, monthly, expires 2026-01-31 00:00:00',
 				},
 			],
 			paginationToken: '2',
@@ -51,6 +60,7 @@ describe('ClientXCMS pickers', () => {
 	});
 
 	it('searches services by owner on the labels, reading on while a page has no match', async () => {
+		const products = productList();
 		const scope = api()
 			.get('/services')
 			.query({ sort: '-id', per_page: '50', page: '1', include: 'customer' })
@@ -59,6 +69,7 @@ describe('ClientXCMS pickers', () => {
 			.query({ sort: '-id', per_page: '50', page: '2', include: 'customer' })
 			.reply(200, pageA([vps(3, ADA), vps(2, ALAN)], { page: 2, next: true }));
 		const found = await search('searchServices', 'LOVELACE');
+		products.done();
 		scope.done();
 		expect(found.results.map((r) => r.value)).toEqual(['3']);
 		expect(found.paginationToken).toBe('3');

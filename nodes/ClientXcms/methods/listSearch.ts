@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { request } from '../../shared';
-import { clientXcmsProfile } from '../transport';
+import { accountKey, cachedRead, request } from '../../shared';
+import { clientXcmsBaseUrl, clientXcmsProfile } from '../transport';
 
 interface SearchSpec {
 	path: string;
@@ -18,6 +18,7 @@ interface SearchSpec {
 }
 
 const PAGE_SIZE = 50;
+const PRODUCT_NAMES_TTL_MS = 2 * 60 * 1000;
 /**
  * Where the search text has no server-side filter, labels are matched here; a page without a
  * match reads on, up to this many pages (ClientXCMS allows 60 requests a minute).
@@ -102,17 +103,34 @@ export async function searchProducts(this: ILoadOptionsFunctions, filter?: strin
 	}, filter, token);
 }
 
+/** Product names by id (the newest 100 products), read once per account every 2 minutes. */
+async function productNames(ctx: ILoadOptionsFunctions): Promise<Map<string, string>> {
+	const credentials = await ctx.getCredentials(clientXcmsProfile.credentialType);
+	const key = `clientXcms|productNames|${accountKey(clientXcmsBaseUrl(credentials), credentials.apiKey)}`;
+	const names = await cachedRead(key, PRODUCT_NAMES_TTL_MS, async () => {
+		const { data } = await page(ctx, { path: '/products', label: () => '' }, { sort: '-id', per_page: 100, page: 1 });
+		return data.map((p) => [text(p.id), text(p.name)] as [string, string]);
+	});
+	return new Map(names);
+}
+
 /**
- * Services carry no product name and no owner: the owner comes with `include=customer`, the
- * service's own name is what the order named (usually the product's). The search text is matched
- * on the label (service, owner, status), as services have no name or e-mail filter.
+ * Services name their product only by id and their owner only by id: the owner comes with
+ * `include=customer`, product names from one cached product list. Services have no name or
+ * e-mail filter, so the search text is matched on the labels (service, product, owner, status).
  */
 export async function searchServices(this: ILoadOptionsFunctions, filter?: string, token?: string) {
+	const products = await productNames(this);
+	const product = (s: IDataObject) => products.get(text(s.product_id)) || (s.product_id ? `product #${text(s.product_id)}` : '');
 	return await search(this, {
 		path: '/services',
 		include: 'customer',
-		label: (s) => `${joined([text(s.name) || `Product #${text(s.product_id)}`, person(s.customer) || `customer #${text(s.customer_id)}`])} (${text(s.status)}, #${text(s.id)})`,
-		description: (s) => joined([s.product_id ? `Product #${text(s.product_id)}` : '', text(s.billing), s.expires_at ? `expires ${text(s.expires_at)}` : ''], ', '),
+		label: (s) => {
+			const what = text(s.name) || product(s);
+			const owner = person(s.customer) || `customer #${text(s.customer_id)}`;
+			return `${joined([what, owner])} (${text(s.status)}, #${text(s.id)})`;
+		},
+		description: (s) => joined([product(s) ? `Product: ${product(s)}` : '', text(s.billing), s.expires_at ? `expires ${text(s.expires_at)}` : ''], ', '),
 	}, filter, token);
 }
 
