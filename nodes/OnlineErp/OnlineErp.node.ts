@@ -10,7 +10,7 @@ import { resourceSelector, runOperations } from '../shared';
 import { RESOURCE } from './actions/common';
 import { entityOperationFields, entityOperationSelector } from './actions/entity';
 import { onlineErpRegistry } from './actions/registry';
-import { ANY_ERP, entityFields, ERPS, matrixNotices } from './entities';
+import { entityFields, erpProperty, matrixNotices } from './entities';
 import { getEntityFields, getSortFields, searchRecords } from './methods';
 
 export class OnlineErp implements INodeType {
@@ -46,13 +46,9 @@ export class OnlineErp implements INodeType {
 			entityOperationSelector,
 			...entityFields({ resource: [RESOURCE] }),
 			{
-				displayName: 'ERP',
-				name: 'erp',
-				type: 'options',
-				default: ANY_ERP,
-				options: [{ name: 'Not Specified', value: ANY_ERP }, ...ERPS],
-				description:
+				...erpProperty(
 					'The ERP behind this company. When set, it wins over the ERP of the credential. Only used to warn when the vendor support matrix lacks the operation; nothing is blocked.',
+				),
 				// Version 2 reads the ERP from the credential; version 1 workflows keep theirs.
 				displayOptions: { show: { resource: [RESOURCE], '@version': [1] } },
 			},

@@ -12,6 +12,18 @@ export const ERPS = [
 export type Erp = (typeof ERPS)[number]['value'];
 export const ANY_ERP = 'notSpecified';
 
+/** The ERP dropdown: on the credential (set once), and on version 1 nodes saved before that. */
+export function erpProperty(description: string): INodeProperties {
+	return {
+		displayName: 'ERP',
+		name: 'erp',
+		type: 'options',
+		default: ANY_ERP,
+		options: [{ name: 'Not Specified', value: ANY_ERP }, ...ERPS],
+		description,
+	};
+}
+
 export type Verb = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export type OperationName = 'getAll' | 'get' | 'create' | 'update' | 'delete';
 
