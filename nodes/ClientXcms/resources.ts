@@ -10,6 +10,8 @@ export interface FilterDef {
 	displayName: string;
 	kind: 'id' | 'enum' | 'exact' | 'text' | 'bool' | 'day';
 	options?: string[];
+	/** loadOptions method listing the records an `id` filter refers to. */
+	pick?: string;
 }
 
 export interface ResourceDef {
@@ -86,7 +88,7 @@ export const product: ResourceDef = {
 		{ field: 'name', displayName: 'Name Contains', kind: 'text' },
 		{ field: 'description', displayName: 'Description Contains', kind: 'text' },
 		{ field: 'status', displayName: 'Status', kind: 'enum', options: STATUS_VISIBILITY },
-		{ field: 'group_id', displayName: 'Group ID', kind: 'id' },
+		{ field: 'group_id', displayName: 'Group ID', kind: 'id', pick: 'getGroups' },
 		{ field: 'type', displayName: 'Type', kind: 'exact' },
 		{ field: 'pinned', displayName: 'Pinned', kind: 'bool' },
 	],
@@ -146,7 +148,7 @@ export const service: ResourceDef = {
 	getShape: 'page',
 	filters: [
 		id(),
-		{ field: 'customer_id', displayName: 'Customer ID', kind: 'id' },
+		{ field: 'customer_id', displayName: 'Customer ID', kind: 'id', pick: 'getCustomers' },
 		{ field: 'status', displayName: 'Status', kind: 'enum', options: SERVICE_STATUSES },
 		createdOn,
 	],
@@ -167,7 +169,7 @@ export const invoice: ResourceDef = {
 	// `amount` is advertised but is no column: filtering or sorting on it is a 500.
 	filters: [
 		id(),
-		{ field: 'customer_id', displayName: 'Customer ID', kind: 'id' },
+		{ field: 'customer_id', displayName: 'Customer ID', kind: 'id', pick: 'getCustomers' },
 		{ field: 'status', displayName: 'Status', kind: 'enum', options: INVOICE_STATUSES },
 		createdOn,
 	],
@@ -205,8 +207,8 @@ export const ticket: ResourceDef = {
 		{ field: 'subject', displayName: 'Subject Contains', kind: 'text' },
 		{ field: 'status', displayName: 'Status', kind: 'enum', options: TICKET_STATUSES },
 		{ field: 'priority', displayName: 'Priority', kind: 'enum', options: TICKET_PRIORITIES },
-		{ field: 'department_id', displayName: 'Department ID', kind: 'id' },
-		{ field: 'customer_id', displayName: 'Customer ID', kind: 'id' },
+		{ field: 'department_id', displayName: 'Department ID', kind: 'id', pick: 'getDepartments' },
+		{ field: 'customer_id', displayName: 'Customer ID', kind: 'id', pick: 'getCustomers' },
 		{ field: 'assigned_to', displayName: 'Assigned To (Admin ID)', kind: 'id' },
 		createdOn,
 	],
@@ -229,7 +231,7 @@ export const coupon: ResourceDef = {
 		{ field: 'code', displayName: 'Code Contains', kind: 'text' },
 		{ field: 'type', displayName: 'Type', kind: 'enum', options: ['percent', 'fixed'] },
 		{ field: 'is_global', displayName: 'Is Global', kind: 'bool' },
-		{ field: 'customer_id', displayName: 'Customer ID', kind: 'id' },
+		{ field: 'customer_id', displayName: 'Customer ID', kind: 'id', pick: 'getCustomers' },
 		createdOn,
 	],
 	sorts: ['id', 'code', 'type', 'start_at', 'end_at', 'max_uses', 'usages', 'is_global', ...TIMESTAMPS],
@@ -276,7 +278,7 @@ export const actionLog: ResourceDef = {
 		{ field: 'model', displayName: 'Model Contains', kind: 'text' },
 		{ field: 'model_id', displayName: 'Model ID', kind: 'id' },
 		{ field: 'staff_id', displayName: 'Staff ID', kind: 'id' },
-		{ field: 'customer_id', displayName: 'Customer ID', kind: 'id' },
+		{ field: 'customer_id', displayName: 'Customer ID', kind: 'id', pick: 'getCustomers' },
 		createdOn,
 	],
 	sorts: ['id', 'action', 'model', 'model_id', 'staff_id', 'customer_id', 'created_at'],

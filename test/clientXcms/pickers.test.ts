@@ -159,4 +159,14 @@ describe('ClientXCMS pickers', () => {
 		expect(options[0]).toEqual({ name: 'Group 120 (#120)', value: 120 });
 		expect(options[99]).toEqual({ name: 'Group 21 (#21)', value: 21 });
 	});
+
+	it('a customer picked in the Get Many filter dropdown (a number) filters exactly like a typed ID', async () => {
+		const scope = api()
+			.get('/services')
+			.query({ page: 1, per_page: 10, 'filter[customer_id]': '7', sort: '-id' })
+			.reply(200, pageA([vps(1, ADA), { ...vps(2, ALAN), customer_id: 77 }]));
+		const { items } = await run({ resource: 'service', operation: 'getAll', returnAll: false, limit: 10, filters: { customer_id: 7 } });
+		scope.done();
+		expect(items.map((i) => [i.json.id, i.pairedItem])).toEqual([[1, { item: 0 }]]);
+	});
 });
