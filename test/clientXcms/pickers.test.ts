@@ -169,4 +169,14 @@ describe('ClientXCMS pickers', () => {
 		scope.done();
 		expect(items.map((i) => [i.json.id, i.pairedItem])).toEqual([[1, { item: 0 }]]);
 	});
+
+	it('labels pricings by what they price and their currency', async () => {
+		const scope = api()
+			.get('/pricings')
+			.query({ sort: '-id', per_page: '50', page: '1' })
+			.reply(200, pageB([{ id: 4, related_type: 'product', related_id: 3, currency: 'EUR', monthly: '9.99' }]));
+		const found = await search('searchPricings');
+		scope.done();
+		expect(found).toEqual({ results: [{ name: 'product #3, EUR (#4)', value: '4', description: 'Monthly 9.99' }] });
+	});
 });
