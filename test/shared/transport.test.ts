@@ -19,7 +19,7 @@ describe('request()', () => {
 		const { ctx } = scriptedContext([{ status: 200, body: { id: 'x' } }]);
 		await expect(
 			request(ctx, testProfile, { method: 'GET', path: '/one', schema: z.object({ id: z.number() }) }),
-		).rejects.toThrow('Unexpected response from Test API GET /one');
+		).rejects.toThrow('Unexpected response from Test API to GET /one (HTTP 200): {"id":"x"}');
 	});
 
 	it('maps an error answer to a NodeApiError with the API message, hint and status', async () => {
@@ -83,10 +83,17 @@ describe('request()', () => {
 		expect(clock.sleep).toHaveBeenCalledWith(7000);
 	});
 
-	it('treats an empty body as undefined and keeps non-JSON text', async () => {
-		const { ctx } = scriptedContext([{ status: 204, body: '' }, { status: 200, body: 'plain' }]);
+	it('treats an empty body as undefined, and keeps plain text only where the profile allows it', async () => {
+		const { ctx } = scriptedContext([
+			{ status: 204, body: '' },
+			{ status: 200, body: 'plain' },
+			{ status: 200, body: 'plain' },
+		]);
 		expect((await requestRaw(ctx, testProfile, { method: 'DELETE', path: '/x' })).body).toBeUndefined();
-		expect(await request(ctx, testProfile, { method: 'GET', path: '/y' })).toBe('plain');
+		expect(await request(ctx, { ...testProfile, textAnswers: true }, { method: 'GET', path: '/y' })).toBe('plain');
+		await expect(request(ctx, testProfile, { method: 'GET', path: '/y' })).rejects.toThrow(
+			'Unexpected response from Test API to GET /y (HTTP 200): plain',
+		);
 	});
 
 	it('tells the gate how many requests were really sent', async () => {
