@@ -222,17 +222,21 @@ export async function requestRaw(
 			// n8n itself repeats a request once after a 401 (to refresh expirable credentials).
 			const requestsSent = details.status === 401 ? 2 : sent ? 1 : 0;
 			profile.gate?.after(ctx, info, { status: details.status, headers: details.headers, requestsSent });
-			// Sent, and no answer: a write may have been applied, so it is never sent again.
-			if (details.networkError && sent && changesData(spec)) throw await fail({ ...details, outcomeUnknown: true });
-			const delay = profile.retry({
-				attempt,
-				status: details.status,
-				headers: details.headers,
-				idempotent,
-				networkError: details.networkError,
-				errorCode: details.errorCode,
-			});
-			if (delay === undefined) throw await fail(details);
+			// Sent, and no answer: a write may have been applied, so unless the request is
+			// idempotent it is never sent again, whatever the profile's retry policy says.
+			const outcomeUnknown = details.networkError && sent && changesData(spec);
+			const delay =
+				outcomeUnknown && !idempotent
+					? undefined
+					: profile.retry({
+							attempt,
+							status: details.status,
+							headers: details.headers,
+							idempotent,
+							networkError: details.networkError,
+							errorCode: details.errorCode,
+						});
+			if (delay === undefined) throw await fail(outcomeUnknown ? { ...details, outcomeUnknown } : details);
 			await clock.sleep(delay);
 			continue;
 		}
