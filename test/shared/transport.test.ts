@@ -63,7 +63,7 @@ describe('request()', () => {
 			calls.push(options.method);
 			throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
 		};
-		const eager = { ...testProfile, retry: () => 10 };
+		const eager = { ...testProfile, retry: ({ attempt }: { attempt: number }) => (attempt < 3 ? 10 : undefined) };
 		const post = (await request(ctx, eager, { method: 'POST', path: '/orders' }).catch((e) => e)) as NodeApiError;
 		expect(calls).toEqual(['POST']);
 		expect(post.message).toBe('Test API did not answer POST /orders (ECONNRESET), the change may have been applied');
@@ -71,7 +71,7 @@ describe('request()', () => {
 			'The request was sent, but the connection ended before an answer came back. Nothing was retried. Look the thing up before running again.',
 		);
 		calls.length = 0;
-		const put = (await request(ctx, { ...eager, retry: ({ attempt }) => (attempt < 2 ? 10 : undefined) }, {
+		const put = (await request(ctx, { ...eager, retry: ({ attempt }: { attempt: number }) => (attempt < 2 ? 10 : undefined) }, {
 			method: 'PUT',
 			path: '/orders/1',
 			idempotent: true,
