@@ -1,23 +1,6 @@
 import { Harness } from '../harness/harness';
 import { droppingServer, refusedUrl } from '../harness/servers';
-import { api, API_KEY, CUSTOMER, fakeSleep, run } from './helpers';
-
-const HINT =
-	'Look the record up in the ClientXCMS admin area, or with Get Many and a filter on what you sent (e-mail, name, code), before running it again, so that nothing is created or changed twice.';
-
-const CREATE = {
-	resource: 'customer',
-	operation: 'create',
-	email: 'ada@example.com',
-	firstname: 'Ada',
-	lastname: 'Lovelace',
-	address: '1 Rue de la Paix',
-	city: 'Paris',
-	zipcode: '75002',
-	region: 'IDF',
-	country: 'FR',
-	locale: 'en_GB',
-};
+import { api, API_KEY, CUSTOMER, fakeSleep, run, CUSTOMER_CREATE, UNKNOWN_OUTCOME_HINT } from './helpers';
 
 describe('ClientXCMS: a write whose outcome is unknown says so', () => {
 	afterEach(() => jest.restoreAllMocks());
@@ -25,13 +8,13 @@ describe('ClientXCMS: a write whose outcome is unknown says so', () => {
 	it('a customer creation that timed out may have been applied, and is not sent again', async () => {
 		const sleep = fakeSleep();
 		const scope = api().post('/customers').once().delay(70_000).reply(201, CUSTOMER);
-		const { error, items } = await run(CREATE);
+		const { error, items } = await run(CUSTOMER_CREATE);
 		scope.done();
 		expect(sleep).not.toHaveBeenCalled();
 		expect(items).toEqual([]);
 		expect(error?.message).toMatch(/^ClientXCMS did not answer POST \/customers \(E[A-Z]+\), the change may have been applied$/);
 		expect(error?.description).toBe(
-			`The request was sent, but the connection ended before an answer came back. Nothing was retried. ${HINT}`,
+			`The request was sent, but the connection ended before an answer came back. Nothing was retried. ${UNKNOWN_OUTCOME_HINT}`,
 		);
 	}, 15_000);
 

@@ -1,22 +1,5 @@
 import { brokenAnswers, expectUnexpected } from '../harness/broken-answers';
-import { api, CUSTOMER, fakeSleep, pageB, run } from './helpers';
-
-const HINT =
-	'Look the record up in the ClientXCMS admin area, or with Get Many and a filter on what you sent (e-mail, name, code), before running it again, so that nothing is created or changed twice.';
-
-const CREATE = {
-	resource: 'customer',
-	operation: 'create',
-	email: 'ada@example.com',
-	firstname: 'Ada',
-	lastname: 'Lovelace',
-	address: '1 Rue de la Paix',
-	city: 'Paris',
-	zipcode: '75002',
-	region: 'IDF',
-	country: 'FR',
-	locale: 'en_GB',
-};
+import { api, CUSTOMER, fakeSleep, pageB, run, CUSTOMER_CREATE, UNKNOWN_OUTCOME_HINT } from './helpers';
 
 describe('ClientXCMS answers are checked against their documented shape', () => {
 	beforeEach(() => fakeSleep());
@@ -36,9 +19,9 @@ describe('ClientXCMS answers are checked against their documented shape', () => 
 		'Customer → Create answered with %s is an unexpected response whose change may have been applied, sent once',
 		async (_name, answer) => {
 			const scope = api().post('/customers').once().reply(answer.status, answer.body, answer.headers);
-			const result = await run(CREATE);
+			const result = await run(CUSTOMER_CREATE);
 			scope.done();
-			expectUnexpected(result, { api: 'ClientXCMS', method: 'POST', path: '/customers', answer, write: true, hint: HINT });
+			expectUnexpected(result, { api: 'ClientXCMS', method: 'POST', path: '/customers', answer, write: true, hint: UNKNOWN_OUTCOME_HINT });
 		},
 	);
 

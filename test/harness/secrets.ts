@@ -1,4 +1,7 @@
 import { LoggerProxy } from 'n8n-workflow';
+import type nock from 'nock';
+
+import { clock } from '../../nodes/shared';
 
 import type { ExecuteResult } from './harness';
 
@@ -34,4 +37,31 @@ export function captureLogs(): string[] {
 export function expectNoSecret(result: ExecuteResult, secrets: string[], logs: string[]): void {
 	const everything = dump({ error: result.error, items: result.items, run: result.run.data, logs });
 	for (const secret of secrets) expect(everything).not.toContain(secret);
+}
+
+export type Reply = (interceptor: nock.Interceptor) => nock.Scope;
+
+/**
+ * One test per scenario: the node runs against the scenario's answer without and with Continue
+ * On Fail, fails, and no secret appears anywhere (`run` asserts its own scopes done).
+ */
+export function itKeepsSecretsOut(options: {
+	secrets: string[];
+	scenarios: Array<[string, Reply]>;
+	run: (reply: Reply, continueOnFail: boolean) => Promise<ExecuteResult>;
+}): void {
+	let logs: string[];
+	beforeEach(() => {
+		logs = captureLogs();
+		jest.spyOn(clock, 'sleep').mockResolvedValue();
+	});
+	afterEach(() => jest.restoreAllMocks());
+
+	it.each(options.scenarios)('%s, with and without Continue On Fail', async (_name, reply) => {
+		for (const continueOnFail of [false, true]) {
+			const result = await options.run(reply, continueOnFail);
+			expect(continueOnFail ? result.items[0].json.error : result.error?.message).toBeTruthy();
+			expectNoSecret(result, options.secrets, logs);
+		}
+	});
 }

@@ -1,20 +1,7 @@
 import { clock } from '../../nodes/shared';
 import { Harness } from '../harness/harness';
 import { droppingServer } from '../harness/servers';
-import { api, byKey, CLIENT_ID, fakeSleep, KEY, saHarness, saNode, SECRET, TOKEN, tokenScope } from './helpers';
-
-const ORDER_HINT =
-	'Before ordering again, look for the new interface by your own Interface ID (in the Shop Application back office, or with Interface → Get Many and Include Details), so that a second site is not ordered and billed.';
-
-const create = saNode({
-	resource: 'interface',
-	operation: 'create',
-	guid: 'crm-42',
-	prestations: ['IN-CAISSE-S'],
-	clientLastName: 'Martin',
-	clientEmail: 'm@x.fr',
-	options: { validateOrder: false },
-});
+import { api, byKey, CLIENT_ID, fakeSleep, KEY, saHarness, saNode, SECRET, TOKEN, tokenScope, ORDER, ORDER_HINT } from './helpers';
 
 describe('Shop Application: an order whose outcome is unknown says so', () => {
 	afterEach(() => jest.restoreAllMocks());
@@ -24,7 +11,7 @@ describe('Shop Application: an order whose outcome is unknown says so', () => {
 		const h = saHarness();
 		const token = tokenScope();
 		const scope = api().post('/interfaces').once().delay(70_000).reply(200, { sa_key: KEY });
-		const { error, items } = await h.execute({ node: create });
+		const { error, items } = await h.execute({ node: ORDER });
 		token.done();
 		scope.done();
 		expect(sleep).not.toHaveBeenCalled();
@@ -65,7 +52,7 @@ describe('Shop Application: an order whose outcome is unknown says so', () => {
 		const server = await droppingServer();
 		try {
 			const h = new Harness().setCredentials('shopApplicationApi', { baseUrl: server.url, clientId: CLIENT_ID, clientSecret: SECRET });
-			const { error } = await h.execute({ node: create });
+			const { error } = await h.execute({ node: ORDER });
 			expect(server.requests()).toBe(1);
 			expect(error?.message).toBe('Shop Application could not be reached (ECONNRESET)');
 			expect(error?.message).not.toContain('may have been applied');

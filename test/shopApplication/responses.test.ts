@@ -1,18 +1,5 @@
 import { brokenAnswers, expectUnexpected } from '../harness/broken-answers';
-import { api, byKey, fakeSleep, KEY, saHarness, saNode, tokenScope } from './helpers';
-
-const ORDER_HINT =
-	'Before ordering again, look for the new interface by your own Interface ID (in the Shop Application back office, or with Interface → Get Many and Include Details), so that a second site is not ordered and billed.';
-
-const create = saNode({
-	resource: 'interface',
-	operation: 'create',
-	guid: 'crm-42',
-	prestations: ['IN-CAISSE-S'],
-	clientLastName: 'Martin',
-	clientEmail: 'm@x.fr',
-	options: { validateOrder: false },
-});
+import { api, byKey, fakeSleep, KEY, saHarness, saNode, tokenScope, ORDER, ORDER_HINT } from './helpers';
 
 describe('Shop Application answers are checked against their documented shape', () => {
 	afterEach(() => jest.restoreAllMocks());
@@ -37,7 +24,7 @@ describe('Shop Application answers are checked against their documented shape', 
 			const h = saHarness();
 			const token = tokenScope();
 			const scope = api().post('/interfaces').once().reply(answer.status, answer.body, answer.headers);
-			const result = await h.execute({ node: create });
+			const result = await h.execute({ node: ORDER });
 			token.done();
 			scope.done();
 			expect(sleep).not.toHaveBeenCalled();

@@ -3,19 +3,7 @@ import nock from 'nock';
 import { clock } from '../../nodes/shared';
 import { droppingServer, refusedUrl } from '../harness/servers';
 import { Harness } from '../harness/harness';
-import { API_KEY, BASE, telestoHarness, telestoNode } from './helpers';
-
-const HINT =
-	'Check in Telesto whether the change was applied (Product → Get Many with Force Fresh List, or the Telesto app) before running it again.';
-
-const post = telestoNode({
-	resource: 'otherEndpoint',
-	operation: 'request',
-	method: 'POST',
-	path: '/stock-moves',
-	sendBody: true,
-	body: '{"qty": 1}',
-});
+import { API_KEY, BASE, STOCK_MOVE, telestoHarness, UNKNOWN_OUTCOME_HINT } from './helpers';
 
 describe('Telesto: a write whose outcome is unknown says so', () => {
 	afterEach(() => jest.restoreAllMocks());
@@ -25,13 +13,13 @@ describe('Telesto: a write whose outcome is unknown says so', () => {
 		const h = telestoHarness();
 		// Longer than the 60 s timeout: nock reports it as a timeout at once.
 		const scope = nock(BASE, { reqheaders: { authorization: API_KEY } }).post('/v2/stock-moves').once().delay(70_000).reply(201, {});
-		const { error, items } = await h.execute({ node: post });
+		const { error, items } = await h.execute({ node: STOCK_MOVE });
 		scope.done();
 		expect(sleep).not.toHaveBeenCalled();
 		expect(items).toEqual([]);
 		expect(error?.message).toMatch(/^Telesto did not answer POST \/stock-moves \((ETIMEDOUT|ECONNABORTED|ESOCKETTIMEDOUT)\), the change may have been applied$/);
 		expect(error?.description).toBe(
-			`The request was sent, but the connection ended before an answer came back. Nothing was retried. ${HINT}`,
+			`The request was sent, but the connection ended before an answer came back. Nothing was retried. ${UNKNOWN_OUTCOME_HINT}`,
 		);
 		expect(error?.description).not.toMatch(/Base URL|could not be reached/);
 	}, 15_000);
@@ -42,12 +30,12 @@ describe('Telesto: a write whose outcome is unknown says so', () => {
 		try {
 			const dropped = await new Harness()
 				.setCredentials('telestoApi', { apiKey: API_KEY, baseUrl: server.url })
-				.execute({ node: post });
+				.execute({ node: STOCK_MOVE });
 			expect(server.requests()).toBe(1);
 			expect(dropped.error?.message).toBe('Telesto did not answer POST /stock-moves (ECONNRESET), the change may have been applied');
 			const notSent = await new Harness()
 				.setCredentials('telestoApi', { apiKey: API_KEY, baseUrl: refused.url })
-				.execute({ node: post });
+				.execute({ node: STOCK_MOVE });
 			expect(notSent.error?.message).toBe('Telesto could not be reached (ECONNREFUSED)');
 			expect(notSent.error?.description).toBe('Telesto could not be reached. Check the Base URL and the network of the n8n server.');
 		} finally {

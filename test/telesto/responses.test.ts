@@ -1,10 +1,7 @@
 import nock from 'nock';
 
 import { brokenAnswers, expectUnexpected, type BrokenAnswer } from '../harness/broken-answers';
-import { API_KEY, BASE, telestoHarness, telestoNode } from './helpers';
-
-const HINT =
-	'Check in Telesto whether the change was applied (Product → Get Many with Force Fresh List, or the Telesto app) before running it again.';
+import { API_KEY, BASE, STOCK_MOVE, telestoHarness, telestoNode, UNKNOWN_OUTCOME_HINT } from './helpers';
 
 const telesto = () => nock(BASE, { reqheaders: { authorization: API_KEY } });
 
@@ -37,18 +34,9 @@ describe('Telesto answers are checked against their documented shape', () => {
 	)('Other Endpoint POST answered with %s is an unexpected response whose change may have been applied', async (_name, answer) => {
 		const h = telestoHarness();
 		const scope = telesto().post('/v2/stock-moves', { qty: 1 }).once().reply(answer.status, answer.body, answer.headers);
-		const result = await h.execute({
-			node: telestoNode({
-				resource: 'otherEndpoint',
-				operation: 'request',
-				method: 'POST',
-				path: '/stock-moves',
-				sendBody: true,
-				body: '{"qty": 1}',
-			}),
-		});
+		const result = await h.execute({ node: STOCK_MOVE });
 		scope.done();
-		expectUnexpected(result, { api: 'Telesto', method: 'POST', path: '/stock-moves', answer, write: true, hint: HINT });
+		expectUnexpected(result, { api: 'Telesto', method: 'POST', path: '/stock-moves', answer, write: true, hint: UNKNOWN_OUTCOME_HINT });
 	});
 
 	it('Other Endpoint GET answered with an HTML page is unexpected, an empty answer is a success', async () => {
