@@ -1,6 +1,7 @@
 export { clock } from './clock';
 export * from './transport/types';
-export { apiError, bodyExcerpt } from './transport/errors';
+export { apiError, bodyExcerpt, NOT_RETRIED, unknownOutcomeNote } from './transport/errors';
+export type { ApiErrorOptions } from './transport/errors';
 export { request, requestRaw } from './transport/request';
 export { backoffPolicy, noRetry, retryAfterMs } from './transport/retry';
 export { collect, singlePage } from './transport/pagination';

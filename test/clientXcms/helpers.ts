@@ -96,3 +96,22 @@ export const CUSTOMER = {
 };
 
 export const { totp_secret: _t, confirmation_token: _c, ...CUSTOMER_PUBLIC } = CUSTOMER;
+
+/** What Customer → Create needs, as the API wants it (lower-case e-mail, upper-case country). */
+export const CUSTOMER_CREATE = {
+	resource: 'customer',
+	operation: 'create',
+	email: 'ada@example.com',
+	firstname: 'Ada',
+	lastname: 'Lovelace',
+	address: '1 Rue de la Paix',
+	city: 'Paris',
+	zipcode: '75002',
+	region: 'IDF',
+	country: 'FR',
+	locale: 'en_GB',
+};
+
+/** The profile's advice for a write whose outcome is unknown. */
+export const UNKNOWN_OUTCOME_HINT =
+	'Look the record up in the ClientXCMS admin area, or with Get Many and a filter on what you sent (e-mail, name, code), before running it again, so that nothing is created or changed twice.';

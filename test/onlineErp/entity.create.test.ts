@@ -109,8 +109,12 @@ describe('OnlineERP Entity → Create', () => {
 			const { error } = await h.execute({ node: create({ body: JSON.stringify(INVOICE) }) });
 			expect(server.requests()).toBe(1);
 			expect(sleep).not.toHaveBeenCalled();
-			expect(error?.message).toBe("The OnlineERP robot at the customer's site did not answer (ECONNRESET)");
-			expect(error?.description).toContain(WRITE_NOT_RETRIED);
+			expect(error?.message).toBe(
+				'OnlineERP did not answer POST /Entity/SupplierInvoice (ECONNRESET), the change may have been applied',
+			);
+			expect(error?.description).toBe(
+				`The request was sent, but the connection ended before an answer came back. ${WRITE_NOT_RETRIED}`,
+			);
 		} finally {
 			await server.close();
 		}

@@ -54,5 +54,6 @@ export const testProfile: ApiProfile = {
 	retry: backoffPolicy({ retries: 2, baseDelayMs: 100, maxDelayMs: 1000, jitter: 0, statuses: [500, 503], on429: 'always' }),
 	errorMessage: ({ body }) => (body as IDataObject | undefined)?.message as string | undefined,
 	errorHint: ({ status }) => (status === 404 ? 'Check the ID' : undefined),
+	unknownOutcomeHint: () => 'Look the thing up before running again.',
 	bodyError: (body) => ((body as IDataObject | undefined)?.error === true ? String((body as IDataObject).message) : undefined),
 };

@@ -19,7 +19,7 @@ describe('request()', () => {
 		const { ctx } = scriptedContext([{ status: 200, body: { id: 'x' } }]);
 		await expect(
 			request(ctx, testProfile, { method: 'GET', path: '/one', schema: z.object({ id: z.number() }) }),
-		).rejects.toThrow('Unexpected response from Test API GET /one');
+		).rejects.toThrow('Unexpected response from Test API to GET /one (HTTP 200): {"id":"x"}');
 	});
 
 	it('maps an error answer to a NodeApiError with the API message, hint and status', async () => {
@@ -56,6 +56,39 @@ describe('request()', () => {
 		expect(calls).toBe(3);
 	});
 
+	it('never sends a write again once it left without an answer, whatever the retry policy says', async () => {
+		const { ctx } = scriptedContext([]);
+		const calls: string[] = [];
+		(ctx.helpers.httpRequestWithAuthentication as unknown) = async (_type: string, options: { method: string }) => {
+			calls.push(options.method);
+			throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+		};
+		const eager = { ...testProfile, retry: ({ attempt }: { attempt: number }) => (attempt < 3 ? 10 : undefined) };
+		const post = (await request(ctx, eager, { method: 'POST', path: '/orders' }).catch((e) => e)) as NodeApiError;
+		expect(calls).toEqual(['POST']);
+		expect(post.message).toBe('Test API did not answer POST /orders (ECONNRESET), the change may have been applied');
+		expect(post.description).toBe(
+			'The request was sent, but the connection ended before an answer came back. Nothing was retried. Look the thing up before running again.',
+		);
+		calls.length = 0;
+		const put = (await request(ctx, { ...eager, retry: ({ attempt }: { attempt: number }) => (attempt < 2 ? 10 : undefined) }, {
+			method: 'PUT',
+			path: '/orders/1',
+			idempotent: true,
+		}).catch((e) => e)) as NodeApiError;
+		expect(calls).toEqual(['PUT', 'PUT']);
+		expect(put.message).toBe('Test API did not answer PUT /orders/1 (ECONNRESET), the change may have been applied');
+	});
+
+	it('reports a write refused at connection time as not reached: nothing was sent', async () => {
+		const { ctx } = scriptedContext([]);
+		(ctx.helpers.httpRequestWithAuthentication as unknown) = async () => {
+			throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+		};
+		const error = (await request(ctx, testProfile, { method: 'POST', path: '/orders' }).catch((e) => e)) as NodeApiError;
+		expect(error.message).toBe('Test API could not be reached (ECONNREFUSED)');
+	});
+
 	it('turns an error reported inside a 200 body into an error', async () => {
 		const { ctx } = scriptedContext([{ status: 200, body: { error: true, message: 'Quota reached' } }]);
 		await expect(request(ctx, testProfile, { method: 'POST', path: '/x' })).rejects.toThrow('Quota reached');
@@ -83,10 +116,17 @@ describe('request()', () => {
 		expect(clock.sleep).toHaveBeenCalledWith(7000);
 	});
 
-	it('treats an empty body as undefined and keeps non-JSON text', async () => {
-		const { ctx } = scriptedContext([{ status: 204, body: '' }, { status: 200, body: 'plain' }]);
+	it('treats an empty body as undefined, and keeps plain text only where the profile allows it', async () => {
+		const { ctx } = scriptedContext([
+			{ status: 204, body: '' },
+			{ status: 200, body: 'plain' },
+			{ status: 200, body: 'plain' },
+		]);
 		expect((await requestRaw(ctx, testProfile, { method: 'DELETE', path: '/x' })).body).toBeUndefined();
-		expect(await request(ctx, testProfile, { method: 'GET', path: '/y' })).toBe('plain');
+		expect(await request(ctx, { ...testProfile, textAnswers: true }, { method: 'GET', path: '/y' })).toBe('plain');
+		await expect(request(ctx, testProfile, { method: 'GET', path: '/y' })).rejects.toThrow(
+			'Unexpected response from Test API to GET /y (HTTP 200): plain',
+		);
 	});
 
 	it('tells the gate how many requests were really sent', async () => {

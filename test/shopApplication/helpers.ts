@@ -63,22 +63,7 @@ export function fakeSleep(): jest.SpyInstance {
 	return jest.spyOn(clock, 'sleep').mockResolvedValue();
 }
 
-/** Serialises anything (errors included, circular references cut) to search it for a secret. */
-export function dump(value: unknown): string {
-	const seen = new WeakSet();
-	return JSON.stringify(value, (_k, v: unknown) => {
-		if (v instanceof Error) {
-			const out: Record<string, unknown> = { message: v.message, stack: v.stack };
-			for (const k of Object.getOwnPropertyNames(v)) out[k] = (v as unknown as Record<string, unknown>)[k];
-			return out;
-		}
-		if (v && typeof v === 'object') {
-			if (seen.has(v)) return '[circular]';
-			seen.add(v);
-		}
-		return v;
-	});
-}
+export { dump } from '../harness/secrets';
 
 /** Catalogue scope: `GET /prestations` and `GET /prestation/{code}` for the given codes. */
 export function catalogueScope(codes: string[] = [], token = TOKEN) {
@@ -86,3 +71,18 @@ export function catalogueScope(codes: string[] = [], token = TOKEN) {
 	for (const code of codes) scope.get(`/prestation/${code}`).query({}).reply(200, CATALOGUE[code]);
 	return scope;
 }
+
+/** Interface → Create of one till site, sent as is (no catalogue reads). */
+export const ORDER = saNode({
+	resource: 'interface',
+	operation: 'create',
+	guid: 'crm-42',
+	prestations: ['IN-CAISSE-S'],
+	clientLastName: 'Martin',
+	clientEmail: 'm@x.fr',
+	options: { validateOrder: false },
+});
+
+/** The profile's advice for an order whose outcome is unknown. */
+export const ORDER_HINT =
+	'Before ordering again, look for the new interface by your own Interface ID (in the Shop Application back office, or with Interface → Get Many and Include Details), so that a second site is not ordered and billed.';

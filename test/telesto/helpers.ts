@@ -30,3 +30,17 @@ export function productsScope(body: unknown = PRODUCTS, status = 200) {
 export function telestoNode(parameters: NodeUnderTest['parameters'], extra: Partial<NodeUnderTest> = {}): NodeUnderTest {
 	return { type: 'telesto', parameters, credentials: ['telestoApi'], ...extra };
 }
+
+/** Other Endpoint: a POST with a JSON body, the write every Telesto failure test sends. */
+export const STOCK_MOVE = telestoNode({
+	resource: 'otherEndpoint',
+	operation: 'request',
+	method: 'POST',
+	path: '/stock-moves',
+	sendBody: true,
+	body: '{"qty": 1}',
+});
+
+/** The profile's advice for a write whose outcome is unknown. */
+export const UNKNOWN_OUTCOME_HINT =
+	'Check in Telesto whether the change was applied (Product → Get Many with Force Fresh List, or the Telesto app) before running it again.';

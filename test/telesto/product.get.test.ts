@@ -108,7 +108,7 @@ describe('Telesto Product → Get', () => {
 		const h = telestoHarness();
 		nock(BASE).get('/v2/products').reply(200, { message: 'maintenance' });
 		const { error } = await h.execute({ node: get({ mode: 'id', value: 'p1' }) });
-		expect(error?.message).toBe('Unexpected response from Telesto GET /products (item 0)');
+		expect(error?.message).toBe('Unexpected response from Telesto to GET /products (HTTP 200): {"message":"maintenance"}');
 		expect(error?.description).toContain('Telesto returned an unexpected response for /products: {"message":"maintenance"}');
 	});
 

@@ -6,6 +6,8 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import type { ZodType } from 'zod';
+
 import { jsonItems, requestRaw, type HttpMethod, type QueryValue } from '../../shared';
 import type { ResourceDef } from '../resources';
 import { clientXcmsProfile } from '../transport';
@@ -19,7 +21,10 @@ export function notice(text: string, name = 'notice'): INodeProperties {
 	return { displayName: text, name, type: 'notice', default: '' };
 }
 
-/** One request; an empty answer (204) is returned as undefined, never parsed. */
+/**
+ * One request, its answer checked against the route's documented shape (or `schema`); an empty
+ * answer (204) is returned as undefined.
+ */
 export async function send(
 	ctx: IExecuteFunctions,
 	spec: {
@@ -29,6 +34,7 @@ export async function send(
 		body?: IDataObject;
 		query?: Record<string, QueryValue>;
 		idempotent?: boolean;
+		schema?: ZodType;
 	},
 ): Promise<unknown> {
 	const { body } = await requestRaw(ctx, clientXcmsProfile, spec);

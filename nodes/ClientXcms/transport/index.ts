@@ -2,6 +2,7 @@ import { ApplicationError, type ICredentialDataDecryptedObject, type IDataObject
 
 import { backoffPolicy, type ApiProfile, type ErrorDetails } from '../../shared';
 import { abilityFor } from '../routes';
+import { responseSchemaFor } from '../schemas';
 import { pacingGate } from './pacing';
 
 export const DEFAULT_INSTANCE_TIMEZONE = 'Europe/Paris';
@@ -179,5 +180,13 @@ export const clientXcmsProfile: ApiProfile = {
 				return undefined;
 		}
 	},
+	unknownOutcomeHint: () =>
+		'Look the record up in the ClientXCMS admin area, or with Get Many and a filter on what you sent (e-mail, name, code), before running it again, so that nothing is created or changed twice.',
+	secrets(credentials) {
+		const key = String(credentials.apiKey ?? '').trim().replace(/^Bearer\s+/i, '');
+		// A Sanctum token is `<id>|<secret>`: the part after the bar is what authenticates.
+		return [key, key.slice(key.indexOf('|') + 1)];
+	},
+	responseSchema: (method, path) => responseSchemaFor(method, path),
 	gate: pacingGate,
 };

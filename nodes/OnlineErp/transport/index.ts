@@ -2,12 +2,14 @@ import { NodeOperationError, type ICredentialDataDecryptedObject, type IDataObje
 
 import {
 	backoffPolicy,
+	NOT_RETRIED,
 	type ApiProfile,
 	type ErrorDetails,
 	type QueryValue,
 	type RequestGate,
 	type RetryPolicy,
 } from '../../shared';
+import { onlineErpResponseSchema } from '../schemas';
 
 export const ONLINE_ERP_DEFAULT_BASE_URL = 'https://v4.api.onlineerp.solution.quebec/api';
 export const DEFAULT_TIMEOUT_MS = 120_000;
@@ -44,8 +46,8 @@ const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT']);
 
 export const ROBOT_OFFLINE =
 	"The OnlineERP connector at the customer's site did not answer. The robot service on the ERP computer may be stopped, the computer may be off, or the ERP may be busy.";
-export const WRITE_NOT_RETRIED =
-	'Nothing was retried. Check in the ERP whether the change was applied before running again.';
+const WRITE_CHECK = 'Check in the ERP whether the change was applied before running again.';
+export const WRITE_NOT_RETRIED = `${NOT_RETRIED} ${WRITE_CHECK}`;
 export const ALREADY_EXISTS = 'A record with this key already exists in the ERP; nothing was created.';
 
 function isTimeout(details: Pick<ErrorDetails, 'errorCode' | 'networkError'>): boolean {
@@ -148,6 +150,16 @@ export const onlineErpProfile: ApiProfile = {
 	timeoutMs: DEFAULT_TIMEOUT_MS,
 	retry: onlineErpRetry,
 	serializeQuery: serializeODataQuery,
+	responseSchema: (method) => onlineErpResponseSchema(method),
+	// The envelope is undocumented: a write may answer a line of text (spec §7).
+	textAnswers: true,
+	unknownOutcomeHint: (details) =>
+		`${WRITE_CHECK}${isTimeout(details) ? ' If the ERP is only slow, raise Timeout (Seconds) in the node options.' : ''}`,
+	secrets(credentials) {
+		const licence = String(credentials.licenceCode ?? '');
+		const secret = String(credentials.secretKey ?? '');
+		return [secret, Buffer.from(`${licence}:${secret}`).toString('base64')];
+	},
 	errorMessage(details) {
 		const own = hubMessage(details.body);
 		if (details.method === 'POST' && (details.status === 409 || details.status === 412)) return ALREADY_EXISTS;

@@ -26,17 +26,15 @@ function listOf<T extends z.ZodTypeAny>(element: T, what: string) {
 
 export const keyListSchema = listOf(text, 'keys or codes');
 
-/** §5.2 (unknown keys pass through; the package adds `key` and `status_label`). */
-export const interfaceDetailsSchema = z
-	.object({ statut: z.union([z.number(), z.string()]).optional() })
-	.passthrough();
+/** §5.2: `statut` is always sent (unknown keys pass through; the package adds `key` and `status_label`). */
+export const interfaceDetailsSchema = z.object({ statut: z.union([z.number(), z.string()]) }).passthrough();
 export type InterfaceDetails = z.infer<typeof interfaceDetailsSchema>;
 
 /** §5.7 / §5.8 / §5.9 elements. */
 export const occurrenceSchema = z
 	.object({
-		code: text.optional(),
-		reference_unique: text.optional(),
+		code: text,
+		reference_unique: text,
 		resilie: z.union([z.boolean(), z.number(), z.string()]).optional(),
 	})
 	.passthrough();
@@ -67,8 +65,11 @@ export type CatalogueDetail = z.infer<typeof catalogueDetailSchema>;
 /** §5.3 */
 export const createResponseSchema = z.object({ sa_key: text }).passthrough();
 
-/** §5.4 / §5.5: objects whose fields are passed through. */
-export const objectSchema = z.object({}).passthrough();
+/** §5.4: the date the deletion is scheduled for. */
+export const deletionSchema = z.object({ date_suppression: z.string() }).passthrough();
+
+/** §5.5 */
+export const reactivationSchema = z.object({ date_reactivation: z.string() }).passthrough();
 
 /** `resilie` as a boolean, whatever its JSON type. */
 export function isTerminated(value: unknown): boolean {

@@ -23,6 +23,20 @@ function envelopeMessage(body: unknown): string | undefined {
 	return typeof message === 'string' && message.trim() ? message.trim() : undefined;
 }
 
+/** What to check before a billed write whose outcome is unknown is sent again. */
+function unknownOutcomeAdvice(method: string, path: string): string {
+	if (method === 'POST' && path === '/interfaces') {
+		return 'Before ordering again, look for the new interface by your own Interface ID (in the Shop Application back office, or with Interface → Get Many and Include Details), so that a second site is not ordered and billed.';
+	}
+	if (method === 'POST' && path.endsWith('/prestations')) {
+		return "Before adding again, check the interface's prestations with Interface Prestation → Get Many: each added prestation is billed.";
+	}
+	if (method === 'DELETE' && path.includes('/prestations/')) {
+		return 'Check with Interface Prestation → Get whether the prestation is terminated before running it again.';
+	}
+	return 'Check the interface with Interface → Get (its status tells whether the deletion or reactivation was recorded) before running it again.';
+}
+
 export const shopApplicationProfile: ApiProfile = {
 	displayName: 'Shop Application',
 	credentialType: 'shopApplicationApi',
@@ -55,6 +69,8 @@ export const shopApplicationProfile: ApiProfile = {
 		}
 		return undefined;
 	},
+	unknownOutcomeHint: (details) => unknownOutcomeAdvice(details.method, details.path),
+	secrets: (credentials) => [String(credentials.clientSecret ?? ''), String(credentials.accessToken ?? '')],
 	// §6.2: `{"error": true}` is a failure even with HTTP 200.
 	bodyError(body: unknown) {
 		if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;

@@ -42,6 +42,9 @@ export class ShopApplicationTokenError extends Error {
 
 	readonly response?: { data: IDataObject };
 
+	/** The business request waits for the token: it was not sent, so a write was not applied. */
+	readonly requestSent = false;
+
 	constructor(message: string, options: { status?: number; code?: string }) {
 		super(message);
 		this.name = 'ShopApplicationTokenError';

@@ -73,6 +73,9 @@ export const telestoProfile: ApiProfile = {
 		if (details.networkError) return 'Telesto could not be reached. Check the Base URL and the network of the n8n server.';
 		return undefined;
 	},
+	unknownOutcomeHint: () =>
+		'Check in Telesto whether the change was applied (Product → Get Many with Force Fresh List, or the Telesto app) before running it again.',
+	secrets: (credentials) => [String(credentials.apiKey ?? ''), String(credentials.apiKey ?? '').trim()],
 	gate: budgetGate,
 };
 

@@ -1,7 +1,9 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
+import type { ZodType } from 'zod';
+
 import { clock } from '../clock';
-import { parseOrThrow } from '../validation/parse';
+import { describeZodError } from '../validation/parse';
 import { apiError } from './errors';
 import type {
 	ApiProfile,
@@ -24,6 +26,8 @@ interface FailureShape {
 	context?: { data?: unknown };
 	cause?: unknown;
 	code?: string;
+	/** `false` on errors raised before the request itself left (e.g. a failed token request). */
+	requestSent?: boolean;
 	response?: { status?: number; headers?: Record<string, unknown>; data?: unknown };
 }
 
@@ -44,7 +48,7 @@ function failureDetails(
 	error: unknown,
 	spec: RequestSpec,
 	where: Pick<ErrorDetails, 'baseUrl' | 'timezone'>,
-): ErrorDetails {
+): ErrorDetails & { requestSent: boolean } {
 	const outer = error as FailureShape;
 	const inner = (outer.cause ?? outer) as FailureShape;
 	const response = inner.response ?? outer.response;
@@ -68,23 +72,79 @@ function failureDetails(
 		path: spec.path,
 		networkError: status === undefined,
 		errorCode: inner.code ?? outer.code,
+		requestSent: inner.requestSent !== false && outer.requestSent !== false,
 	};
 }
 
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+/** Failures that happen before anything reaches the server: a write failing so was not applied. */
+const NOT_SENT_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'ERR_TLS_CERT_ALTNAME_INVALID',
+	'DEPTH_ZERO_SELF_SIGNED_CERT',
+	'SELF_SIGNED_CERT_IN_CHAIN',
+	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+	'CERT_HAS_EXPIRED',
+]);
 
 function joinUrl(baseUrl: string, path: string): string {
 	return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }
 
-function parseBody(body: unknown): unknown {
-	if (typeof body !== 'string') return body;
-	if (body.trim() === '') return undefined;
+interface ReadBody {
+	/** The parsed JSON; undefined for an empty body; the raw text when it is not JSON. */
+	body: unknown;
+	/** Why the body cannot be used, when it is not JSON. */
+	problem?: string;
+}
+
+/**
+ * n8n hands over JSON parsed, and anything it could not parse as text. HTML and broken JSON are
+ * never an answer; other text only where the profile allows it (its schema then decides).
+ */
+function readBody(raw: unknown, profile: ApiProfile): ReadBody {
+	const value = Buffer.isBuffer(raw) ? raw.toString('utf8') : raw;
+	if (typeof value !== 'string') return { body: value };
+	if (value.trim() === '') return { body: undefined };
 	try {
-		return JSON.parse(body);
+		return { body: JSON.parse(value) };
 	} catch {
-		return body;
+		const start = value.trimStart();
+		if (start.startsWith('<')) {
+			return {
+				body: value,
+				problem:
+					'The answer is an HTML page, not JSON: the address may lead to a website, a login page or a proxy rather than the API.',
+			};
+		}
+		if (/^[[{"]/.test(start)) {
+			return {
+				body: value,
+				problem: 'The answer is incomplete or malformed JSON: the connection may have been cut, or a proxy changed the answer.',
+			};
+		}
+		return profile.textAnswers ? { body: value } : { body: value, problem: 'The answer is text, not the JSON this API sends.' };
 	}
+}
+
+/** A request that may change data on the server: its outcome matters when no answer comes. */
+function changesData(spec: RequestSpec): boolean {
+	return spec.idempotent === false || (spec.method !== 'GET' && spec.method !== 'HEAD');
+}
+
+function shapeProblem(schema: ZodType, body: unknown): { data?: unknown; problem?: string } {
+	const result = schema.safeParse(body);
+	if (result.success) return { data: result.data };
+	const problems = describeZodError(result.error).slice(0, 5).join('; ');
+	return {
+		problem:
+			body === undefined
+				? 'The answer is empty where this endpoint sends data.'
+				: `The answer does not have the shape this endpoint sends (${problems}).`,
+	};
 }
 
 /**
@@ -127,15 +187,27 @@ export async function requestRaw(
 	}
 	if (spec.body !== undefined) options.body = spec.body;
 
+	const fail = async (details: ErrorDetails) => {
+		// The stored credential may hold a token refreshed during this request.
+		const latest = profile.secrets
+			? await ctx.getCredentials(profile.credentialType, spec.itemIndex ?? 0).catch(() => credentials)
+			: credentials;
+		return apiError(ctx.getNode(), profile, details, {
+			itemIndex: spec.itemIndex,
+			secrets: [...(profile.secrets?.(credentials) ?? []), ...(profile.secrets?.(latest) ?? [])],
+		});
+	};
+	const schema = spec.binary ? undefined : (spec.schema ?? profile.responseSchema?.(spec.method, spec.path));
+
 	for (let attempt = 1; ; attempt++) {
 		await profile.gate?.before(ctx, info);
+		let response: FullResponse;
 		let details: ErrorDetails;
 		try {
 			// Read again on every attempt: a token refreshed by the previous attempt is stored.
-			const override = profile.credentialsOverride?.(
-				attempt === 1 ? credentials : await ctx.getCredentials(profile.credentialType, spec.itemIndex ?? 0),
-			);
-			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
+			const current = attempt === 1 ? credentials : await ctx.getCredentials(profile.credentialType, spec.itemIndex ?? 0);
+			const override = profile.credentialsOverride?.(current);
+			response = (await ctx.helpers.httpRequestWithAuthentication.call(
 				ctx,
 				profile.credentialType,
 				{ ...options, headers: { ...options.headers } },
@@ -143,37 +215,45 @@ export async function requestRaw(
 					? { credentialsDecrypted: { id: '', name: '', type: profile.credentialType, data: override } }
 					: undefined,
 			)) as FullResponse;
-			const headers = lowerHeaders(response.headers);
-			profile.gate?.after(ctx, info, { status: response.statusCode, headers, requestsSent: 1 });
-			const body = spec.binary ? response.body : parseBody(response.body);
-			const bodyMessage = spec.binary ? undefined : profile.bodyError?.(body);
-			if (bodyMessage === undefined) return { status: response.statusCode, headers, body };
-			details = {
-				...where,
-				status: response.statusCode,
-				body,
-				headers,
-				method: spec.method,
-				path: spec.path,
-				networkError: false,
-			};
 		} catch (error) {
-			details = failureDetails(error, spec, where);
+			const { requestSent, ...failure } = failureDetails(error, spec, where);
+			details = failure;
+			const sent = requestSent && !NOT_SENT_CODES.has(details.errorCode ?? '');
 			// n8n itself repeats a request once after a 401 (to refresh expirable credentials).
-			const requestsSent =
-				details.status === 401 ? 2 : NOT_SENT_CODES.has(details.errorCode ?? '') ? 0 : 1;
+			const requestsSent = details.status === 401 ? 2 : sent ? 1 : 0;
 			profile.gate?.after(ctx, info, { status: details.status, headers: details.headers, requestsSent });
+			// Sent, and no answer: a write may have been applied, so unless the request is
+			// idempotent it is never sent again, whatever the profile's retry policy says.
+			const outcomeUnknown = details.networkError && sent && changesData(spec);
+			const delay =
+				outcomeUnknown && !idempotent
+					? undefined
+					: profile.retry({
+							attempt,
+							status: details.status,
+							headers: details.headers,
+							idempotent,
+							networkError: details.networkError,
+							errorCode: details.errorCode,
+						});
+			if (delay === undefined) throw await fail(outcomeUnknown ? { ...details, outcomeUnknown } : details);
+			await clock.sleep(delay);
+			continue;
 		}
-		const delay = profile.retry({
-			attempt,
-			status: details.status,
-			headers: details.headers,
-			idempotent,
-			networkError: details.networkError,
-			errorCode: details.errorCode,
-		});
-		if (delay === undefined) throw apiError(ctx.getNode(), profile, details, spec.itemIndex);
-		await clock.sleep(delay);
+		const headers = lowerHeaders(response.headers);
+		profile.gate?.after(ctx, info, { status: response.statusCode, headers, requestsSent: 1 });
+		if (spec.binary) return { status: response.statusCode, headers, body: response.body };
+		const answer = { ...where, status: response.statusCode, headers, method: spec.method, path: spec.path, networkError: false };
+		const { body, problem } = readBody(response.body, profile);
+		if (problem !== undefined) throw await fail({ ...answer, body, problem, outcomeUnknown: changesData(spec) });
+		// An error reported inside a 2xx body is the API's own refusal, never retried.
+		if (profile.bodyError?.(body) !== undefined) throw await fail({ ...answer, body });
+		if (!schema) return { status: response.statusCode, headers, body };
+		const shaped = shapeProblem(schema, body);
+		if (shaped.problem !== undefined) {
+			throw await fail({ ...answer, body, problem: shaped.problem, outcomeUnknown: changesData(spec) });
+		}
+		return { status: response.statusCode, headers, body: shaped.data };
 	}
 }
 
@@ -184,11 +264,5 @@ export async function request<T = unknown>(
 	spec: RequestSpec<T>,
 ): Promise<T> {
 	const { body } = await requestRaw(ctx, profile, spec);
-	if (!spec.schema) return body as T;
-	return parseOrThrow(spec.schema, body, {
-		node: ctx.getNode(),
-		kind: 'response',
-		label: `${profile.displayName} ${spec.method} ${spec.path}`,
-		itemIndex: spec.itemIndex,
-	});
+	return body as T;
 }

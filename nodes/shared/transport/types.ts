@@ -93,6 +93,16 @@ export interface ErrorDetails {
 	path: string;
 	networkError: boolean;
 	errorCode?: string;
+	/**
+	 * Set when a 2xx answer cannot be used (not JSON, empty where data is due, a shape the
+	 * endpoint never returns): what is wrong with it. `body` then holds the raw text.
+	 */
+	problem?: string;
+	/**
+	 * A request that changes data was sent and no usable answer came back (timeout, reset
+	 * connection, broken body): it may have been applied.
+	 */
+	outcomeUnknown?: boolean;
 }
 
 export interface ApiProfile {
@@ -107,6 +117,23 @@ export interface ApiProfile {
 	errorMessage(details: ErrorDetails): string | undefined;
 	/** What the user should do about this failure. */
 	errorHint(details: ErrorDetails): string | undefined;
+	/**
+	 * What to check before running a write again whose outcome is unknown, in this API's terms
+	 * ("find the interface by your own Interface ID"). Follows "Nothing was retried."
+	 */
+	unknownOutcomeHint(details: ErrorDetails): string;
+	/**
+	 * Whether plain text (neither JSON nor HTML) can be an answer; the schema of the request
+	 * then decides where. Otherwise text is always an unexpected response.
+	 */
+	textAnswers?: boolean;
+	/** The credential's secrets (keys, tokens, passwords), replaced by *** in every error. */
+	secrets?(credentials: ICredentialDataDecryptedObject): string[];
+	/**
+	 * The documented answer of a route, for requests that bring no `schema` of their own; an
+	 * answer that does not fit is reported as unexpected.
+	 */
+	responseSchema?(method: HttpMethod, path: string): ZodType | undefined;
 	/** Some APIs report failures inside a 2xx body; return the message to turn it into an error. */
 	bodyError?(body: unknown): string | undefined;
 	/**

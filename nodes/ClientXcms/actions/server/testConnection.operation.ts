@@ -4,6 +4,7 @@ import { bodyProperties, readBody, type BodyField } from '../../helpers/fields';
 import { timezoneOf } from '../../helpers/values';
 import { asItems, notice, send } from '../../helpers/write';
 import { server } from '../../resources';
+import { connectionTestSchema } from '../../schemas';
 
 const fields: BodyField[] = [
 	{ name: 'type', label: 'Type', type: 'string', required: true, placeholder: 'e.g. pterodactyl' },
@@ -26,7 +27,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	// POST /servers/test
 	const body = readBody(this, fields, { itemIndex: i, mode: 'create', timezone: await timezoneOf(this, i) });
 	try {
-		return asItems(server, await send(this, { method: 'POST', path: '/servers/test', body, itemIndex: i }));
+		return asItems(server, await send(this, { method: 'POST', path: '/servers/test', body, itemIndex: i, schema: connectionTestSchema }));
 	} catch (error) {
 		if (error instanceof NodeApiError && ['403', '404'].includes(String(error.httpCode))) {
 			throw new NodeOperationError(this.getNode(), 'This ClientXCMS version cannot test server connections through the API', {

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { jsonItems } from '../../../shared';
-import { objectSchema } from '../../schemas';
+import { deletionSchema } from '../../schemas';
 import { segment, send } from '../../transport';
 import { interfaceLocator, readInterfaceKey } from '../fields';
 
@@ -22,7 +22,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const body = await send(this, {
 		method: 'DELETE',
 		path: `/interfaces/${segment(key)}`,
-		schema: objectSchema,
+		schema: deletionSchema,
 		idempotent: false,
 		itemIndex: i,
 	});

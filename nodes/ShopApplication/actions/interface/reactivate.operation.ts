@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { jsonItems } from '../../../shared';
-import { objectSchema } from '../../schemas';
+import { reactivationSchema } from '../../schemas';
 import { segment, send } from '../../transport';
 import { interfaceLocator, readInterfaceKey } from '../fields';
 
@@ -24,7 +24,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		// As text: n8n drops an empty object body, and the spec sends `{}` with a JSON content type.
 		body: '{}',
 		headers: { 'Content-Type': 'application/json' },
-		schema: objectSchema,
+		schema: reactivationSchema,
 		idempotent: false,
 		itemIndex: i,
 	});
