@@ -1,11 +1,13 @@
+import { clock } from '../../nodes/shared';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { cursorOf, untagged } from '../harness/trigger-output';
 import { api, CUSTOMER, CUSTOMER_PUBLIC, cxHarness, pageA, pageB } from './helpers';
 
 const trigger = (parameters: IDataObject) => ({ type: 'clientXcmsTrigger', parameters: parameters as INodeParameters, credentials: ['clientXcmsApi'] });
 
 async function poll(parameters: IDataObject, staticData: IDataObject, mode: 'trigger' | 'manual' = 'trigger') {
-	const out = await cxHarness().poll({ node: trigger(parameters), staticData, mode });
+	const out = untagged(await cxHarness().poll({ node: trigger(parameters), staticData, mode }), parameters.event);
 	return out ? out[0].map((i) => i.json) : null;
 }
 
@@ -249,11 +251,18 @@ describe('ClientXCMS Trigger: lifecycle', () => {
 			.get('/tickets')
 			.query(q('-id'))
 			.reply(200, pageB([{ id: 2 }, { id: 1 }]));
+		let now = Date.parse('2026-08-13T10:00:00Z');
+		jest.spyOn(clock, 'now').mockImplementation(() => now);
 		await poll({ event: 'newTicket' }, staticData);
-		const before = JSON.stringify(staticData);
+		const before = cursorOf(staticData);
 		await expect(poll({ event: 'newTicket' }, staticData)).rejects.toThrow('ClientXCMS had an internal error');
-		expect(JSON.stringify(staticData)).toBe(before);
+		expect(cursorOf(staticData)).toBe(before);
+		// After a failure the next attempt waits a minute (then 2, 4… up to an hour).
+		now += 59_000;
+		expect(await poll({ event: 'newTicket' }, staticData)).toBeNull();
+		now += 1_000;
 		expect(await poll({ event: 'newTicket' }, staticData)).toEqual([{ id: 2 }]);
+		jest.restoreAllMocks();
 		scope.done();
 	});
 

@@ -19,6 +19,8 @@ export const STATUS_EVENTS = [
 	'interfaceStatusChanged',
 ] as const;
 
+export type StatusEvent = (typeof STATUS_EVENTS)[number];
+
 export const PRESTATION_EVENTS = ['prestationAdded', 'prestationTerminated'] as const;
 
 export const DEFAULT_MAX_CHECKS = 10;

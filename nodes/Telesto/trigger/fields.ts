@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { cleanUpFields } from '../actions/product/options';
+import { cleanUpFields } from '../descriptions/clean-up';
 
 export const triggerProperties: INodeProperties[] = [
 	{
