@@ -26,11 +26,11 @@ export interface EventCase<S extends StartedSimulator> {
 	event: string;
 	parameters?: IDataObject;
 	/** Data the event needs before the baseline (e.g. an interface installing). */
-	setup?(sim: S): void | Promise<void>;
+	setup?(sim: S): unknown;
 	/** The n-th change this event reports (n = 1, 2…); each new n is another record where the API has several. */
-	change(sim: S, n: number): void | Promise<void>;
+	change(sim: S, n: number): unknown;
 	/** The record of change 1 changed once more before the next poll. */
-	again(sim: S): void | Promise<void>;
+	again(sim: S): unknown;
 	/** Checks what one poll emitted after change 1 (`once`) or after change 1 and `again` (`twice`). */
 	expect(items: IDataObject[], after: 'once' | 'twice'): void;
 	/** Faults for the failure scenarios; a scenario that cannot happen says why in `notApplicable`. */

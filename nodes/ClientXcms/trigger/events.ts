@@ -18,7 +18,7 @@ import {
 	type TimeState,
 } from '../../shared';
 import { redact } from '../helpers/records';
-import { customer, type ResourceDef } from '../resources';
+import { customer, SERVICE_STATUSES, type ResourceDef } from '../resources';
 import { clientXcmsProfile } from '../transport';
 import { paginatorFor, type Envelope } from '../transport/pagination';
 
@@ -139,7 +139,13 @@ const TIME: TimeSpec<IDataObject> = {
 	key: (i) => String(idOf(i)),
 };
 const HASHES = { key: (i: IDataObject) => String(idOf(i)), value: (i: IDataObject) => i };
-const STATUSES = { key: (i: IDataObject) => String(idOf(i)), memo: (i: IDataObject) => String(i.status ?? '') };
+/** A known status kept as its index (one character), any other as text after `=`. */
+const statusMemo = (status: string): string => {
+	const n = SERVICE_STATUSES.indexOf(status);
+	return n >= 0 ? String(n) : `=${status}`;
+};
+const statusFromMemo = (memo: string): string => (memo.startsWith('=') ? memo.slice(1) : (SERVICE_STATUSES[Number(memo)] ?? memo));
+const STATUSES = { key: (i: IDataObject) => String(idOf(i)), memo: (i: IDataObject) => statusMemo(String(i.status ?? '')) };
 const IDS = { key: (i: IDataObject) => String(idOf(i)) };
 
 /** Whether a page read newest first has reached what the state already covers. */
@@ -158,8 +164,8 @@ export function baselineState(spec: EventSpec, items: IDataObject[]): TriggerSta
 	return {
 		...timeBaseline(items, TIME),
 		// Invoice Paid: invoices already paid at activation are not "newly paid" when edited later.
-		emitted: Snapshot.of(spec.fullBaseline && spec.keep ? items.filter((i) => spec.keep!(i, NO_PARAMS)) : [], IDS).toString(),
-		statuses: Snapshot.of(items, STATUSES).toString(),
+		...(spec === SPECS.invoicePaid ? { emitted: Snapshot.of(items.filter((i) => spec.keep!(i, NO_PARAMS)), IDS).toString() } : {}),
+		...(spec === SPECS.serviceStatusChanged ? { statuses: Snapshot.of(items, STATUSES).toString() } : {}),
 	};
 }
 
@@ -211,6 +217,7 @@ export function changesSince(
 	const { fresh, next } = timeChanges(items, { at: state.at, boundary: state.boundary ?? '' }, TIME);
 	const emitted = Snapshot.parse(state.emitted ?? Snapshot.of([], IDS).toString());
 	const statuses = Snapshot.parse(state.statuses ?? Snapshot.of([], STATUSES).toString());
+	const memoOf = (key: string) => statuses.get(key)?.memo;
 	const changes: Change[] = [];
 	for (const item of fresh) {
 		if (!keep(item)) continue;
@@ -220,9 +227,10 @@ export function changesSince(
 			emitted.put(key, { value: '', memo: '' });
 		}
 		if (event === 'serviceStatusChanged') {
-			const previous = statuses.get(key)?.memo;
+			const memo = memoOf(key);
+			const previous = memo === undefined ? undefined : statusFromMemo(memo);
 			const status = String(item.status ?? '');
-			statuses.put(key, { value: '', memo: status });
+			statuses.put(key, { value: '', memo: statusMemo(status) });
 			// A service never seen (beyond the activation's pages) has no known previous status:
 			// it is learned now; its next status change fires.
 			if (previous === undefined || previous === status) continue;
@@ -232,7 +240,14 @@ export function changesSince(
 		}
 		changes.push({ item, extra: {} });
 	}
-	return { changes, state: { ...next, emitted: emitted.toString(), statuses: statuses.toString() } };
+	return {
+		changes,
+		state: {
+			...next,
+			...(event === 'invoicePaid' ? { emitted: emitted.toString() } : {}),
+			...(event === 'serviceStatusChanged' ? { statuses: statuses.toString() } : {}),
+		},
+	};
 }
 
 /** GET /services/{id}; a service deleted since the log entry is reported as null. */

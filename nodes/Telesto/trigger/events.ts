@@ -68,8 +68,8 @@ const RULES: Record<TelestoEvent, EventRule> = {
 		},
 	},
 	productRemoved: {
-		// The id is kept as text: a removed product can only be named from the snapshot.
-		spec: { key: (p) => p.id, memo: (p) => p.id },
+		// Ids kept as text: a removed product can only be named from the snapshot.
+		spec: { key: (p) => p.id, keepKeys: true },
 		emit: (previous, products) =>
 			compareSnapshot(previous, products, RULES.productRemoved.spec).removed.map((id) => ({ id, removed: true })),
 	},

@@ -5,14 +5,27 @@ const KEY_CHARS = 6;
 /** 24 bits: a change goes unseen about once in 16 million. */
 const VALUE_CHARS = 4;
 const SEPARATOR = '|';
+const BUCKET = '~';
+const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** A run length in three base64url digits (up to 262 143 entries per first character). */
+function encodeCount(n: number): string {
+	return DIGITS[(n >> 12) & 63] + DIGITS[(n >> 6) & 63] + DIGITS[n & 63];
+}
+
+function decodeCount(text: string): number {
+	return (DIGITS.indexOf(text[0]) << 12) | (DIGITS.indexOf(text[1]) << 6) | DIGITS.indexOf(text[2]);
+}
 
 /** What a snapshot keeps of each record; everything else is dropped. */
 export interface SnapshotSpec<R> {
 	key(record: R): string;
 	/** Fingerprinted: a change of this value is a change of the record. Omit for key-only snapshots. */
 	value?(record: R): unknown;
-	/** Kept as text because the event emits it later (a previous stock, the id of a removed record). */
+	/** Kept as text because the event emits it later (a previous stock). */
 	memo?(record: R): string;
+	/** Keeps each key as text instead of its hash (it is then the entry's memo), so a vanished record can be named. */
+	keepKeys?: boolean;
 }
 
 export interface SnapshotEntry {
@@ -21,16 +34,16 @@ export interface SnapshotEntry {
 }
 
 function escapeMemo(text: string): string {
-	return text.replace(/%/g, '%25').replace(/\|/g, '%7C');
+	return text.replace(/%/g, '%25').replace(/\|/g, '%7C').replace(/~/g, '%7E');
 }
 
 function unescapeMemo(text: string): string {
-	return text.replace(/%7C/g, SEPARATOR).replace(/%25/g, '%');
+	return text.replace(/%7E/g, BUCKET).replace(/%7C/g, SEPARATOR).replace(/%25/g, '%');
 }
 
 /**
- * Key → fingerprint table of every record seen, kept in static data as one string (about 10
- * bytes per record without memo), so 100 000 records stay under 1 MB. Keys are hashed too: an
+ * Key → fingerprint table of every record seen, kept in static data as one string (9 bytes per
+ * record with a fingerprint, 5 for a key alone), so 100 000 records stay under 1 MB. Keys are hashed too: an
  * entry can say whether a key was seen and whether its value changed, not which keys exist
  * (an event that must name a vanished record keeps its id as memo).
  */
@@ -39,6 +52,7 @@ export class Snapshot {
 		private readonly entries: Map<string, SnapshotEntry>,
 		private readonly valueChars: number,
 		private readonly withMemo: boolean,
+		private readonly keysKept = false,
 	) {}
 
 	static keyHash(key: string): string {
@@ -46,32 +60,48 @@ export class Snapshot {
 	}
 
 	static of<R>(records: Iterable<R>, spec: SnapshotSpec<R>): Snapshot {
-		const snapshot = new Snapshot(new Map(), spec.value ? VALUE_CHARS : 0, spec.memo !== undefined);
+		const snapshot = spec.keepKeys
+			? new Snapshot(new Map(), 0, true, true)
+			: new Snapshot(new Map(), spec.value ? VALUE_CHARS : 0, spec.memo !== undefined);
 		for (const record of records) snapshot.put(spec.key(record), snapshot.entryOf(record, spec));
 		return snapshot;
 	}
 
 	static parse(text: string | undefined): Snapshot {
-		const match = /^s1:(\d):([01])\|/.exec(text ?? '');
+		const match = typeof text === 'string' ? /^s2:(\d):([012])\|/.exec(text) : null;
 		if (!match) return new Snapshot(new Map(), 0, false);
 		const valueChars = Number(match[1]);
-		const withMemo = match[2] === '1';
 		const body = text!.slice(match[0].length);
 		const entries = new Map<string, SnapshotEntry>();
-		if (withMemo) {
+		if (match[2] === '2') {
 			for (const part of body ? body.split(SEPARATOR) : []) {
-				entries.set(part.slice(0, KEY_CHARS), {
-					value: part.slice(KEY_CHARS, KEY_CHARS + valueChars),
-					memo: unescapeMemo(part.slice(KEY_CHARS + valueChars)),
-				});
+				const key = unescapeMemo(part);
+				entries.set(Snapshot.keyHash(key), { value: '', memo: key });
 			}
-		} else {
-			const width = KEY_CHARS + valueChars;
-			for (let i = 0; i + width <= body.length; i += width) {
-				entries.set(body.slice(i, i + KEY_CHARS), { value: body.slice(i + KEY_CHARS, i + width), memo: '' });
+			return new Snapshot(entries, 0, true, true);
+		}
+		const rest = KEY_CHARS - 1;
+		if (match[2] === '1') {
+			for (const bucket of body ? body.split(BUCKET) : []) {
+				for (const part of bucket.slice(1).split(SEPARATOR)) {
+					entries.set(bucket[0] + part.slice(0, rest), {
+						value: part.slice(rest, rest + valueChars),
+						memo: unescapeMemo(part.slice(rest + valueChars)),
+					});
+				}
+			}
+			return new Snapshot(entries, valueChars, true);
+		}
+		const width = rest + valueChars;
+		for (let i = 0; i < body.length; ) {
+			const first = body[i];
+			const count = decodeCount(body.slice(i + 1, i + 4));
+			i += 4;
+			for (let n = 0; n < count; n++, i += width) {
+				entries.set(first + body.slice(i, i + rest), { value: body.slice(i + rest, i + width), memo: '' });
 			}
 		}
-		return new Snapshot(entries, valueChars, withMemo);
+		return new Snapshot(entries, valueChars, false);
 	}
 
 	get size(): number {
@@ -110,6 +140,7 @@ export class Snapshot {
 	}
 
 	entryOf<R>(record: R, spec: SnapshotSpec<R>): SnapshotEntry {
+		if (this.keysKept) return { value: '', memo: spec.key(record) };
 		return {
 			value: spec.value ? shortHash(spec.value(record), this.valueChars || VALUE_CHARS) : '',
 			memo: spec.memo ? spec.memo(record) : '',
@@ -119,11 +150,22 @@ export class Snapshot {
 	/** Sorted by key hash: the same records always give the same text. */
 	toString(): string {
 		const hashes = [...this.entries.keys()].sort();
-		const parts = hashes.map((h) => {
+		const mode = this.keysKept ? 2 : this.withMemo ? 1 : 0;
+		const head = `s2:${this.valueChars}:${mode}|`;
+		if (this.keysKept) return head + hashes.map((h) => escapeMemo(this.entries.get(h)!.memo)).join(SEPARATOR);
+		// Sorted hashes share their first character in runs: it is written once per run.
+		const runs = new Map<string, string[]>();
+		for (const h of hashes) {
 			const e = this.entries.get(h)!;
-			return this.withMemo ? `${h}${e.value}${escapeMemo(e.memo)}` : `${h}${e.value}`;
-		});
-		return `s1:${this.valueChars}:${this.withMemo ? 1 : 0}|${parts.join(this.withMemo ? SEPARATOR : '')}`;
+			const rest = `${h.slice(1)}${e.value}${this.withMemo ? escapeMemo(e.memo) : ''}`;
+			const run = runs.get(h[0]);
+			if (run) run.push(rest);
+			else runs.set(h[0], [rest]);
+		}
+		const parts = [...runs].map(([first, rest]) =>
+			this.withMemo ? `${first}${rest.join(SEPARATOR)}` : `${first}${encodeCount(rest.length)}${rest.join('')}`,
+		);
+		return head + parts.join(this.withMemo ? BUCKET : '');
 	}
 }
 
