@@ -104,7 +104,6 @@ describe('OnlineERP Trigger, Compare Snapshots', () => {
 			.get(exactly(SNAPSHOT_QUERY))
 			.reply(200, [c('1', 'A')])
 			.get(exactly(SNAPSHOT_QUERY))
-			.times(2)
 			.reply(503, { Message: 'Robot not connected' })
 			.get(exactly(SNAPSHOT_QUERY))
 			.reply(200, [c('1', 'A'), c('2', 'B')]);
@@ -287,7 +286,6 @@ describe('OnlineERP Trigger, Watch a Date Field', () => {
 			.get(exactly(since(t1)))
 			.reply(200, [c('2', 'B', { DateModification: t1 })])
 			.get(exactly(since(t1)))
-			.times(2)
 			.reply(504, '')
 			.get(exactly(since(t1)))
 			.reply(200, [c('2', 'B', { DateModification: t1 }), c('3', 'C', { DateModification: '2024-05-01T12:00:00' })]);

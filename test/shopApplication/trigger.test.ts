@@ -74,7 +74,6 @@ describe('Shop Application Trigger: New Interface', () => {
 			.reply(200, [A, B, C, 'dddd'])
 			.get('/interfaces/dddd')
 			.query({})
-			.times(3)
 			.reply(500, { error: true, message: 'Erreur inconnue' });
 		await expect(h.poll({ node, staticData })).rejects.toThrow('Erreur inconnue');
 		expect(cursorOf(staticData)).toBe(cursorOf(before));

@@ -42,7 +42,7 @@ describe('Telesto Trigger', () => {
 		const h = telestoHarness();
 		const staticData = await baseline(h, { event: 'stockChanged' });
 		const state = (staticData.poll as IDataObject).state as { products: string };
-		expect(state.products).toMatch(/^s1:0:1\|/);
+		expect(state.products).toMatch(/^s2:0:1\|/);
 		expect(Snapshot.parse(state.products).get('p1')).toEqual({ value: '', memo: '50' });
 		expect(Snapshot.parse(state.products).size).toBe(PRODUCTS.length);
 	});

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
 
 import { baselineState, SPECS } from '../../nodes/ClientXcms/trigger/events';
 import { snapshotSpec } from '../../nodes/OnlineErp/trigger/detect';
@@ -15,7 +15,7 @@ export interface StateSize {
 }
 
 const BASE = 'https://telesto.size';
-const node = { name: 'Trigger', type: 't', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
+const node: INode = { id: 'trigger', name: 'Trigger', type: 't', typeVersion: 1, position: [0, 0], parameters: {} };
 
 /** Static data as n8n saves it: the engine's record around the state. */
 function saved(state: unknown): number {

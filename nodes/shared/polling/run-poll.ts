@@ -3,6 +3,7 @@ import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPo
 
 import { clock } from '../clock';
 import { recordHash } from './hash';
+import { singleAttempt } from './single-attempt';
 
 export interface PollDiff<TState> {
 	items: IDataObject[];
@@ -90,7 +91,7 @@ function keyError(
 /**
  * The trigger lifecycle shared by every API: baseline on first activation, manual sample
  * without side effects, one poll at a time, a minimum interval that counts every attempt,
- * backoff after failures, de-duplication, and state committed only after the fetch and the
+ * one request per attempt (no transport retries) and backoff after failures, de-duplication, and state committed only after the fetch and the
  * diff succeeded (a failed poll leaves the cursor as it was, so nothing is lost or repeated).
  */
 export async function runPoll<TFetched, TState>(
@@ -130,11 +131,11 @@ export async function runPoll<TFetched, TState>(
 
 	try {
 		if (stored.state === undefined) {
-			const fetched = await def.fetch(undefined);
+			const fetched = await singleAttempt(async () => await def.fetch(undefined));
 			record({ state: def.baseline(fetched), failures: 0 });
 			return null;
 		}
-		const fetched = await def.fetch(stored.state as TState);
+		const fetched = await singleAttempt(async () => await def.fetch(stored.state as TState));
 		const { items, state, failedKeys = {}, readKeys = [] } = def.diff(fetched, stored.state as TState);
 
 		let emitted = items;

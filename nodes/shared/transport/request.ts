@@ -1,6 +1,7 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { clock } from '../clock';
+import { inSingleAttempt } from '../polling/single-attempt';
 import { parseOrThrow } from '../validation/parse';
 import { apiError } from './errors';
 import type {
@@ -164,7 +165,8 @@ export async function requestRaw(
 				details.status === 401 ? 2 : NOT_SENT_CODES.has(details.errorCode ?? '') ? 0 : 1;
 			profile.gate?.after(ctx, info, { status: details.status, headers: details.headers, requestsSent });
 		}
-		const delay = profile.retry({
+		// A trigger poll sends each request once: the trigger's backoff replaces retries.
+		const delay = inSingleAttempt() ? undefined : profile.retry({
 			attempt,
 			status: details.status,
 			headers: details.headers,
