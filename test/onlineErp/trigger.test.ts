@@ -328,3 +328,38 @@ describe('OnlineERP Trigger, Watch a Date Field', () => {
 		scope.done();
 	});
 });
+
+describe('OnlineERP Trigger, robot offline or slow', () => {
+	it('keeps to its minimum interval while the robot is offline: every attempt counts, failures back off', async () => {
+		const staticData: IDataObject = {};
+		const first = erp().get(exactly(SNAPSHOT_QUERY)).reply(200, [c('1', 'A')]);
+		await poll(SNAPSHOT, staticData);
+		first.done();
+		// Polled every minute for 98 minutes with the robot offline: attempts at +15, +30, +60 only.
+		const offline = erp().get(exactly(SNAPSHOT_QUERY)).times(3).reply(503, { Message: 'Robot not connected' });
+		let failed = 0;
+		for (let minute = 1; minute <= 98; minute++) {
+			now += MINUTE;
+			await poll(SNAPSHOT, staticData).catch(() => failed++);
+		}
+		offline.done();
+		expect(failed).toBe(3);
+		// Back online: the next attempt (two hours after the last failure at most) reports the change once.
+		const back = erp().get(exactly(SNAPSHOT_QUERY)).reply(200, [c('1', 'A'), c('2', 'B')]);
+		now += 60 * MINUTE;
+		expect((await poll(SNAPSHOT, staticData))?.[0].map((i) => i.json.NoClient)).toEqual(['2']);
+		back.done();
+	});
+
+	it('emits a new record once when polls overlap a slow robot (the second poll sends nothing)', async () => {
+		const staticData: IDataObject = {};
+		const first = erp().get(exactly(SNAPSHOT_QUERY)).reply(200, [c('1', 'A')]);
+		await poll(SNAPSHOT, staticData);
+		first.done();
+		now += 15 * MINUTE;
+		const slow = erp().get(exactly(SNAPSHOT_QUERY)).delay(200).reply(200, [c('1', 'A'), c('2', 'B')]);
+		const results = await Promise.all([poll(SNAPSHOT, staticData), poll(SNAPSHOT, staticData), poll(SNAPSHOT, staticData)]);
+		slow.done();
+		expect(results.filter(Boolean).flatMap((r) => r![0].map((i) => i.json.NoClient))).toEqual(['2']);
+	});
+});
