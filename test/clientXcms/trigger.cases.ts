@@ -136,6 +136,9 @@ export const clientXcmsTrigger: TriggerUnderTest<ClientXcmsSandbox> = {
 	credentialType: 'clientXcmsApi',
 	events: clientXcmsEvents,
 	start: async () => await startClientXcmsSandbox({ now: () => clock.now() }),
+	empty: (sim) => {
+		for (const list of Object.values(sim.db as Record<string, Row[]>)) list.splice(0);
+	},
 	reset: (sim) => {
 		resetPacing();
 		sim.reset();

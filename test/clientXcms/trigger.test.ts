@@ -470,7 +470,7 @@ describe('ClientXCMS Trigger: known failures', () => {
 		expect(emitted.map((c) => c.id)).toEqual([11]);
 		// Nothing for a minute after the 429 (backoff), then one request per round of three overlapping polls.
 		expect(sent).toBe(5);
-		slow.persist(false);
+		expect(slow.isDone()).toBe(true);
 		scope.done();
 	});
 });

@@ -17,6 +17,7 @@ export const SCENARIOS = [
 	'restart',
 	'overlap',
 	'changedTwice',
+	'sample',
 ] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 type FaultScenario = 'failFirstRequest' | 'failMiddlePage' | 'failDetail';
@@ -50,7 +51,12 @@ export interface TriggerUnderTest<S extends StartedSimulator> {
 	reset(sim: S): void | Promise<void>;
 	/** Fixed parameters (e.g. a minimum interval). */
 	parameters?: IDataObject;
+	/** Removes every record, for "Fetch Test Event" against an API with nothing to show. */
+	empty(sim: S): unknown;
 }
+
+/** Fields an event adds to the record (previous values…): a sample must carry them too. */
+const ADDED = /^(previous_|_previous|_change$|threshold$|removed$|service$)/;
 
 /** Which cell of the table a case covers, or why it does not apply. */
 export function cellOf<S extends StartedSimulator>(c: EventCase<S>, scenario: Scenario): 'tested' | string | undefined {
@@ -196,6 +202,21 @@ export function describeScenarios<S extends StartedSimulator>(trigger: TriggerUn
 				await poll(copy);
 				expect(sent).toBe(sim.log.length - solo);
 				expect(await poll(staticData)).toEqual([]);
+			});
+
+			run('sample', async () => {
+				const staticData: IDataObject = {};
+				await c.setup?.(sim);
+				const example = trigger.events[c.event].example;
+				const sample = only(await h().poll({ node, staticData, mode: 'manual' }), c.event);
+				expect(sample.length).toBeGreaterThan(0);
+				for (const item of sample) {
+					for (const key of Object.keys(example).filter((k) => ADDED.test(k))) expect(item).toHaveProperty(key);
+				}
+				expect(staticData).toEqual({});
+				await trigger.empty(sim);
+				const shown = only(await h().poll({ node, staticData, mode: 'manual' }), c.event);
+				expect(shown).toEqual([{ ...example, _sample: true }]);
 			});
 
 			run('changedTwice', async () => {

@@ -42,6 +42,7 @@ export const onlineErpTrigger = (detection: string): TriggerUnderTest<OnlineErpS
 	credentialType: 'onlineErpApi',
 	events: onlineErpEvents,
 	start: async () => await startOnlineErpSandbox({ now: () => clock.now() }),
+	empty: (sim) => void sim.records('0', 'Customer').splice(0),
 	reset: (sim) => sim.reset(),
 	parameters: {
 		entity: 'Customer',

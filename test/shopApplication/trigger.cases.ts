@@ -1,7 +1,7 @@
 import { clock } from '../../nodes/shared';
 import { shopApplicationEvents } from '../../nodes/ShopApplication/trigger/events';
 import type { EventCase, TriggerUnderTest } from '../harness/trigger-scenarios';
-import { startShopApplicationSandbox, type SandboxInterface, type ShopApplicationSandbox } from '../sandbox/shopApplication';
+import { sampleCatalogue, startShopApplicationSandbox, type SandboxInterface, type ShopApplicationSandbox } from '../sandbox/shopApplication';
 
 const A = 'e831c78b-a576-4aad-8d5f-d594b0ccadbe';
 const B = '902dcbe4-04dd-4150-8436-2757fd53ce51';
@@ -85,8 +85,13 @@ export const shopApplicationTrigger: TriggerUnderTest<ShopApplicationSandbox> = 
 	credentialType: 'shopApplicationApi',
 	events: shopApplicationEvents,
 	start: async () => await startShopApplicationSandbox(),
+	empty: (sim) => {
+		sim.interfaces.clear();
+		sim.catalogue.clear();
+	},
 	reset: (sim) => {
 		sim.reset();
-		for (const code of sim.catalogue.keys()) if (code.startsWith('NEW-')) sim.catalogue.delete(code);
+		sim.catalogue.clear();
+		for (const entry of sampleCatalogue()) sim.catalogue.set(entry.code, entry);
 	},
 };

@@ -65,6 +65,7 @@ export const telestoTrigger: TriggerUnderTest<TelestoSandbox> = {
 	credentialType: 'telestoApi',
 	events: telestoEvents,
 	start: async () => await startTelestoSandbox(),
+	empty: (sim) => void sim.products.splice(0),
 	reset: async (sim) => {
 		resetBudgets();
 		sim.reset();
