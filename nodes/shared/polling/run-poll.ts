@@ -56,6 +56,8 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 /** A poll still running after this is taken for dead (OnlineERP reads may take many minutes). */
 const LEASE_MS = HOUR;
+/** n8n's poll times jitter: a poll this much early still counts as on time. */
+const SLACK_MS = 5_000;
 /** A key whose own request failed this many polls in a row is reported in the trigger's error. */
 export const KEY_FAILURE_LIMIT = 3;
 /** Leases from a previous n8n process (static data saved mid-poll) are not this process's. */
@@ -121,7 +123,7 @@ export async function runPoll<TFetched, TState>(
 	};
 	const failures = stored.failures ?? 0;
 	// The budget is the API's, not the event's: a changed watch does not reset the interval.
-	if (found && now - stored.lastRequestAt < backoffMs(def.minIntervalMs, failures)) return null;
+	if (found && now - stored.lastRequestAt < backoffMs(def.minIntervalMs, failures) - SLACK_MS) return null;
 
 	const lease = { by: PROCESS_ID, until: now + LEASE_MS };
 	staticData[STORE_KEY] = { ...stored, lease, lastRequestAt: now } as unknown as IDataObject;
