@@ -16,7 +16,7 @@ export { idBaseline, idChanges, idReached, timeBaseline, timeChanges, timeReache
 export type { IdState, TimeSpec, TimeState } from './polling/cursors';
 export { nextInTurn, readEach } from './polling/rotation';
 export type { KeyedReads } from './polling/rotation';
-export { pollEvent, poll } from './polling/events';
+export { pollEvent, definePoll } from './polling/events';
 export type { EventTable, TriggerEvent, CursorStrategy } from './polling/events';
 export {
 	operationSelector,

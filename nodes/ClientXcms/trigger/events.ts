@@ -5,7 +5,7 @@ import {
 	idBaseline,
 	idChanges,
 	idReached,
-	poll,
+	definePoll,
 	request,
 	Snapshot,
 	timeBaseline,
@@ -320,7 +320,7 @@ function define(event: ClientXcmsEvent, ctx: IPollFunctions) {
 		return { items, services };
 	};
 
-	return poll<Fetched, TriggerState>({
+	return definePoll<Fetched, TriggerState>({
 		watch: { event, params, v: STATE_VERSION },
 		fetch,
 		baseline: ({ items }) => baselineState(spec, items),

@@ -2,7 +2,7 @@ import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-w
 
 import {
 	compareSnapshot,
-	poll,
+	definePoll,
 	Snapshot,
 	timeBaseline,
 	timeChanges,
@@ -88,7 +88,7 @@ function define(event: OnlineErpEvent, ctx: IPollFunctions) {
 		}
 	};
 
-	return poll<IDataObject[], State>({
+	return definePoll<IDataObject[], State>({
 		watch: { entity, event, detection, keyField, dateField, filter, select, v: STATE_VERSION },
 		minIntervalMs: Math.max(1, minMinutes) * 60_000,
 		fetch: async (previous) => {

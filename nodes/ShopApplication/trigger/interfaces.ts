@@ -1,6 +1,6 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { nextInTurn, poll, readEach, Snapshot, type KeyedReads, type PollDefinition } from '../../shared';
+import { nextInTurn, definePoll, readEach, Snapshot, type KeyedReads, type PollDefinition } from '../../shared';
 import { statusLabel } from '../transport';
 import { getInterface, listInterfaceKeys } from '../transport/api';
 import type { StatusEvent } from './fields';
@@ -43,7 +43,7 @@ const read = (ctx: IPollFunctions, keys: string[]) => readEach(keys, async (key)
 
 /** New Interface: `GET /interfaces` + `GET /interfaces/{key}` per new key (a key whose read fails stays new). */
 export function newInterfacePoll(ctx: IPollFunctions): PollDefinition<unknown, unknown> {
-	return poll<Fetched, KeysState>({
+	return definePoll<Fetched, KeysState>({
 		watch: { event: 'newInterface', v: STATE_VERSION },
 		fetch: async (previous) => {
 			const keys = await listInterfaceKeys(ctx);
@@ -94,7 +94,7 @@ export function statusPoll(
 	options: { event: StatusEvent; onlyTo: number[]; maxChecks: number },
 ): PollDefinition<unknown, unknown> {
 	const matches = statusMatcher(options.event, options.onlyTo);
-	return poll<Fetched, StatusState>({
+	return definePoll<Fetched, StatusState>({
 		watch: { event: options.event, onlyTo: [...options.onlyTo].sort(), v: STATE_VERSION },
 		fetch: async (previous) => {
 			const keys = await listInterfaceKeys(ctx);

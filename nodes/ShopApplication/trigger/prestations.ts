@@ -1,6 +1,6 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { nextInTurn, poll, readEach, Snapshot, type PollDefinition, type PollDiff } from '../../shared';
+import { nextInTurn, definePoll, readEach, Snapshot, type PollDefinition, type PollDiff } from '../../shared';
 import { isTerminated, type Occurrence } from '../schemas';
 import { getInterfacePrestation, listInterfaceKeys, listInterfacePrestations } from '../transport/api';
 import { fetchCatalogueCodes, fetchCatalogueDetail } from '../transport/catalogue';
@@ -73,7 +73,7 @@ export function prestationPoll(
 		}
 		return { key, codes, occurrences };
 	};
-	return poll<Fetched, PrestationState>({
+	return definePoll<Fetched, PrestationState>({
 		watch: { event: options.event, selected: options.selected ? [...options.selected].sort() : 'all' },
 		fetch: async (previous) => {
 			const scope = options.selected ?? (await listInterfaceKeys(ctx));
@@ -145,7 +145,7 @@ function diff(
 /** New Catalogue Prestation: `GET /prestations` + `GET /prestation/{code}` per new code (a code whose read fails stays new). */
 export function newPrestationPoll(ctx: IPollFunctions): PollDefinition<unknown, unknown> {
 	const spec = { key: (code: string) => code };
-	return poll<{ codes: string[]; details: Map<string, IDataObject>; failed: Record<string, string> }, { known: string }>({
+	return definePoll<{ codes: string[]; details: Map<string, IDataObject>; failed: Record<string, string> }, { known: string }>({
 		watch: { event: 'newPrestation', v: 2 },
 		fetch: async (previous) => {
 			const codes = await fetchCatalogueCodes(ctx);

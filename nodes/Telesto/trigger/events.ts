@@ -1,6 +1,6 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { compareSnapshot, poll, Snapshot, type EventTable, type SnapshotSpec } from '../../shared';
+import { compareSnapshot, definePoll, Snapshot, type EventTable, type SnapshotSpec } from '../../shared';
 import { cleanUp, numericStock, parseNumericFields } from '../schemas/clean-up';
 import type { Product } from '../schemas/product';
 import { fetchProducts } from '../transport/product-list';
@@ -94,7 +94,7 @@ function define(event: TelestoEvent, ctx: IPollFunctions) {
 				: event === 'productRemoved'
 					? { removed: true }
 					: {};
-	return poll<Product[], State>({
+	return definePoll<Product[], State>({
 		watch: { event, threshold, v: STATE_VERSION },
 		minIntervalMs: Math.max(1, minMinutes) * 60_000,
 		fetch: async () => await fetchProducts(ctx),

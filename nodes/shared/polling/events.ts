@@ -20,7 +20,7 @@ export interface TriggerEvent {
 export type EventTable<E extends string = string> = Record<E, TriggerEvent>;
 
 /** Erases the fetched and state types so definitions of any shape fit one table. */
-export function poll<TFetched, TState>(def: PollDefinition<TFetched, TState>): PollDefinition<unknown, unknown> {
+export function definePoll<TFetched, TState>(def: PollDefinition<TFetched, TState>): PollDefinition<unknown, unknown> {
 	return def as unknown as PollDefinition<unknown, unknown>;
 }
 
