@@ -92,9 +92,10 @@ function keyError(
 
 /**
  * The trigger lifecycle shared by every API: baseline on first activation, manual sample
- * without side effects, one poll at a time, a minimum interval that counts every attempt,
- * one request per attempt (no transport retries) and backoff after failures, de-duplication, and state committed only after the fetch and the
- * diff succeeded (a failed poll leaves the cursor as it was, so nothing is lost or repeated).
+ * without side effects, one poll at a time, a minimum interval that counts every attempt, one
+ * request per attempt (no transport retries) and backoff after failures, de-duplication, and
+ * state committed only after the fetch and the diff succeeded (a failed poll leaves the cursor
+ * as it was, so nothing is lost or repeated).
  */
 export async function runPoll<TFetched, TState>(
 	ctx: IPollFunctions,
