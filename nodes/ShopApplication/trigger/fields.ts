@@ -111,7 +111,7 @@ export const triggerProperties: INodeProperties[] = [
 		typeOptions: { minValue: 1, maxValue: 200 },
 		default: DEFAULT_MAX_CHECKS,
 		description:
-			'The activation reads every interface once. Each poll then sends GET /interfaces, reads new interfaces, those in transition (installing or deletion requested) and those not read yet, and checks this many of the others in turn (one request each): a change is seen within ceil(interfaces ÷ this number) polls',
+			'The activation reads every interface once. Each poll then sends GET /interfaces, reads new interfaces, those in transition (installing or deletion requested) and those not read yet, and checks this many of the others in turn (one request each): a change is seen within ceil(interfaces ÷ this number) polls.',
 		displayOptions: { show: { event: [...STATUS_EVENTS] } },
 	},
 	{
