@@ -1,6 +1,5 @@
 import {
 	NodeConnectionTypes,
-	NodeOperationError,
 	type ILoadOptionsFunctions,
 	type INodeExecutionData,
 	type INodePropertyOptions,
@@ -9,17 +8,10 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { runPoll } from '../shared';
+import { pollEvent } from '../shared';
 import { listInterfaceKeys } from './transport/api';
-import {
-	DEFAULT_MAX_CHECKS,
-	STATUS_EVENTS,
-	triggerProperties,
-	type ShopApplicationEvent,
-} from './trigger/fields';
-import { newInterfacePoll, statusPoll } from './trigger/interfaces';
-import { newPrestationPoll, prestationPoll } from './trigger/prestations';
-import { normaliseKeys } from './trigger/rotation';
+import { shopApplicationEvents } from './trigger/events';
+import { triggerProperties } from './trigger/fields';
 
 export class ShopApplicationTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -47,27 +39,6 @@ export class ShopApplicationTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const event = this.getNodeParameter('event') as ShopApplicationEvent;
-		const maxChecks = Math.max(1, Math.floor(Number(this.getNodeParameter('maxChecks', DEFAULT_MAX_CHECKS)) || 1));
-		if (event === 'newInterface') return await runPoll(this, newInterfacePoll(this));
-		if (event === 'newPrestation') return await runPoll(this, newPrestationPoll(this));
-		if ((STATUS_EVENTS as readonly string[]).includes(event)) {
-			const onlyTo =
-				event === 'interfaceStatusChanged' ? (this.getNodeParameter('statuses', []) as number[]).map(Number) : [];
-			return await runPoll(this, statusPoll(this, { event, onlyTo, maxChecks }));
-		}
-		const selected =
-			this.getNodeParameter('watch', 'all') === 'selected'
-				? normaliseKeys(this.getNodeParameter('interfaceKeys', []))
-				: undefined;
-		if (selected && !selected.length) {
-			throw new NodeOperationError(this.getNode(), 'No interface selected in "Interface Names or IDs"', {
-				description: 'Select the interfaces to watch, or watch all interfaces.',
-			});
-		}
-		return await runPoll(
-			this,
-			prestationPoll(this, { event: event as 'prestationAdded' | 'prestationTerminated', selected, maxChecks }),
-		);
+		return await pollEvent(this, shopApplicationEvents);
 	}
 }

@@ -8,9 +8,17 @@ export { collect, singlePage } from './transport/pagination';
 export type { Paginator, PageState, PageResult, CollectOptions } from './transport/pagination';
 export { runOperations, jsonItems } from './execute/run-operations';
 export type { OperationModule, OperationRegistry } from './execute/run-operations';
-export { runPoll } from './polling/run-poll';
-export type { PollDefinition } from './polling/run-poll';
-export { recordHash } from './polling/hash';
+export { runPoll, backoffMs, KEY_FAILURE_LIMIT } from './polling/run-poll';
+export type { PollDefinition, PollDiff } from './polling/run-poll';
+export { recordHash, shortHash } from './polling/hash';
+export { Snapshot, compareSnapshot } from './polling/snapshot';
+export type { SnapshotSpec, SnapshotEntry, SnapshotChanges } from './polling/snapshot';
+export { idBaseline, idChanges, idReached, timeBaseline, timeChanges, timeReached } from './polling/cursors';
+export type { IdState, TimeSpec, TimeState } from './polling/cursors';
+export { nextInTurn, readEach } from './polling/rotation';
+export type { KeyedReads } from './polling/rotation';
+export { pollEvent, definePoll } from './polling/events';
+export type { EventTable, TriggerEvent, CursorStrategy } from './polling/events';
 export {
 	operationSelector,
 	resourceSelector,

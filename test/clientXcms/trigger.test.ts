@@ -1,11 +1,13 @@
+import { clock } from '../../nodes/shared';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { cursorOf, untagged } from '../harness/trigger-output';
 import { api, CUSTOMER, CUSTOMER_PUBLIC, cxHarness, pageA, pageB } from './helpers';
 
 const trigger = (parameters: IDataObject) => ({ type: 'clientXcmsTrigger', parameters: parameters as INodeParameters, credentials: ['clientXcmsApi'] });
 
 async function poll(parameters: IDataObject, staticData: IDataObject, mode: 'trigger' | 'manual' = 'trigger') {
-	const out = await cxHarness().poll({ node: trigger(parameters), staticData, mode });
+	const out = untagged(await cxHarness().poll({ node: trigger(parameters), staticData, mode }), parameters.event);
 	return out ? out[0].map((i) => i.json) : null;
 }
 
@@ -249,11 +251,18 @@ describe('ClientXCMS Trigger: lifecycle', () => {
 			.get('/tickets')
 			.query(q('-id'))
 			.reply(200, pageB([{ id: 2 }, { id: 1 }]));
+		let now = Date.parse('2026-08-13T10:00:00Z');
+		jest.spyOn(clock, 'now').mockImplementation(() => now);
 		await poll({ event: 'newTicket' }, staticData);
-		const before = JSON.stringify(staticData);
+		const before = cursorOf(staticData);
 		await expect(poll({ event: 'newTicket' }, staticData)).rejects.toThrow('ClientXCMS had an internal error');
-		expect(JSON.stringify(staticData)).toBe(before);
+		expect(cursorOf(staticData)).toBe(before);
+		// After a failure the next attempt waits a minute (then 2, 4… up to an hour).
+		now += 54_000;
+		expect(await poll({ event: 'newTicket' }, staticData)).toBeNull();
+		now += 6_000;
 		expect(await poll({ event: 'newTicket' }, staticData)).toEqual([{ id: 2 }]);
+		jest.restoreAllMocks();
 		scope.done();
 	});
 
@@ -397,6 +406,71 @@ describe('ClientXCMS Trigger: Invoice Paid and invoices paid before activation',
 			]));
 		expect(await poll({ event: 'invoicePaid' }, staticData)).toBeNull();
 		expect(await poll({ event: 'invoicePaid' }, staticData)).toEqual([{ id: 10, status: 'paid', updated_at: at('10:05:00') }]);
+		scope.done();
+	});
+});
+
+describe('ClientXCMS Trigger: known failures', () => {
+	let now = Date.parse('2026-08-13T12:00:00Z');
+	beforeEach(() => {
+		jest.spyOn(clock, 'now').mockImplementation(() => now);
+		jest.spyOn(clock, 'sleep').mockResolvedValue();
+	});
+	afterEach(() => jest.restoreAllMocks());
+
+	it('Service Status Changed does not fire for a service outside the remembered set whose status is unknown', async () => {
+		const staticData: IDataObject = {};
+		const scope = api()
+			.get('/services')
+			.query(q('-updated_at,-id'))
+			.reply(200, pageA([{ id: 1, status: 'active', updated_at: at('09:00:00') }]))
+			// Service 99 was not in the activation's read (beyond its pages): its first edit is learned, not emitted.
+			.get('/services')
+			.query(q('-updated_at,-id'))
+			.reply(200, pageA([{ id: 99, status: 'active', updated_at: at('10:00:00') }, { id: 1, status: 'active', updated_at: at('09:00:00') }]))
+			.get('/services')
+			.query(q('-updated_at,-id'))
+			.reply(200, pageA([{ id: 99, status: 'suspended', updated_at: at('11:00:00') }, { id: 1, status: 'active', updated_at: at('09:00:00') }]));
+		await poll({ event: 'serviceStatusChanged' }, staticData);
+		expect(await poll({ event: 'serviceStatusChanged' }, staticData)).toBeNull();
+		expect(await poll({ event: 'serviceStatusChanged' }, staticData)).toEqual([
+			{ id: 99, status: 'suspended', updated_at: at('11:00:00'), _previousStatus: 'active' },
+		]);
+		scope.done();
+	});
+
+	it('a 429 fails the poll at once; polls started meanwhile send nothing; the new customer is emitted once', async () => {
+		const staticData: IDataObject = {};
+		const scope = api()
+			.get('/customers')
+			.query(q('-id'))
+			.reply(200, pageA([{ ...CUSTOMER, id: 10 }]))
+			.get('/customers')
+			.query(q('-id'))
+			.reply(429, { message: 'Too Many Attempts.' }, { 'retry-after': '30' });
+		await poll({ event: 'newCustomer' }, staticData);
+		await expect(poll({ event: 'newCustomer' }, staticData)).rejects.toThrow('ClientXCMS rate limit reached');
+		let sent = 0;
+		const slow = api()
+			.persist()
+			.get('/customers')
+			.query(q('-id'))
+			.delay(100)
+			.reply(200, () => {
+				sent++;
+				return pageA([{ ...CUSTOMER, id: 11 }, { ...CUSTOMER, id: 10 }]);
+			});
+		const emitted: IDataObject[] = [];
+		// Polled every 5 s for two minutes, polls overlapping the slow answer.
+		for (let tick = 0; tick < 24; tick += 3) {
+			now += 15_000;
+			const out = await Promise.all([0, 1, 2].map(() => poll({ event: 'newCustomer' }, staticData)));
+			for (const items of out) emitted.push(...(items ?? []));
+		}
+		expect(emitted.map((c) => c.id)).toEqual([11]);
+		// Nothing for a minute after the 429 (backoff), then one request per round of three overlapping polls.
+		expect(sent).toBe(5);
+		expect(slow.isDone()).toBe(true);
 		scope.done();
 	});
 });

@@ -295,15 +295,26 @@ async function runLine(line: N8nLine, tarball: string, entries: ApiEntry[], args
 			}
 			await sleep(2000);
 			for (const t of triggers) await t.trigger.change(sandboxClient(t.live.sim));
-			log(`${tag} sandbox changed for ${triggers.length} trigger(s); waiting for their polls (every minute)`);
+			// Failure then recovery: the API fails until one poll met the fault, then answers again.
+			const faulted = new Map<StartedSimulator, number>();
+			for (const t of triggers.filter((x) => x.trigger.fault)) {
+				await sandboxClient(t.live.sim).call('POST', '/__sandbox/fault', t.trigger.fault);
+				faulted.set(t.live.sim, t.live.sim.log.length);
+			}
+			log(`${tag} sandbox changed for ${triggers.length} trigger(s), ${faulted.size} API(s) failing; waiting for their polls (every minute)`);
 			const pending = new Set(triggers);
 			const waitUntil = Date.now() + 200_000;
 			while (pending.size && Date.now() < waitUntil) {
+				for (const [sim, mark] of faulted) {
+					if (apiRequests(sim, mark) === 0) continue;
+					await sandboxClient(sim).call('DELETE', '/__sandbox/fault');
+					faulted.delete(sim);
+				}
 				for (const t of [...pending]) {
 					const items = sink.items(`/${t.live.entry.api}/${t.index}`);
 					if (!items.length) continue;
 					pending.delete(t);
-					const name = `${tag} ${t.live.entry.api}: trigger ${t.trigger.name} fires after a sandbox change`;
+					const name = `${tag} ${t.live.entry.api}: trigger ${t.trigger.name} fires ${t.trigger.fault ? 'once after a failed poll' : 'after a sandbox change'}`;
 					// Items of one emission arrive one request each: give the rest a moment.
 					await sleep(1500);
 					try {
@@ -316,7 +327,10 @@ async function runLine(line: N8nLine, tarball: string, entries: ApiEntry[], args
 				await sleep(1000);
 			}
 			for (const t of pending) {
-				results.fail(`${tag} ${t.live.entry.api}: trigger ${t.trigger.name} fires after a sandbox change`, `nothing emitted within 200 s; see ${instance.options.logFile}`);
+				results.fail(
+					`${tag} ${t.live.entry.api}: trigger ${t.trigger.name} fires ${t.trigger.fault ? 'once after a failed poll' : 'after a sandbox change'}`,
+					`nothing emitted within 200 s; see ${instance.options.logFile}`,
+				);
 			}
 		}
 

@@ -57,6 +57,11 @@ export interface TriggerCase {
 	change(sandbox: SandboxClient): Promise<void>;
 	/** Checks the items the trigger emitted after the change. */
 	expect(items: Json[]): void;
+	/**
+	 * Failure injected with the change (`POST /__sandbox/fault`) and cleared once a poll met it:
+	 * the change must still come out, once, from the next poll after the backoff.
+	 */
+	fault?: { status: number; path?: string; body?: unknown };
 }
 
 /** Editor test: what to pick in the node's panel, by the labels shown to users. */

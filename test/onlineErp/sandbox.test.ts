@@ -147,7 +147,7 @@ describe('OnlineERP against the sandbox', () => {
 		sim.upsert('0', 'Customer', { NoClient: '1006', NomClient: 'Nouveau client' });
 		now += 15 * 60_000;
 		const updated = await poll(snapshot, s1);
-		expect(updated?.[0].map((i) => i.json)).toEqual([{ NoClient: '1002', NomClient: 'Bois Francs Inc.', EstActif: false }]);
+		expect(updated?.[0].map((i) => i.json)).toEqual([{ event: 'updatedRecord', NoClient: '1002', NomClient: 'Bois Francs Inc.', EstActif: false }]);
 		const changed = await poll(byDate, s2);
 		expect(changed?.[0].map((i) => i.json.NoClient)).toEqual(['1002', '1006']);
 		now += 15 * 60_000;

@@ -1,3 +1,5 @@
+import { Snapshot } from '../../nodes/shared';
+import { cursorOf, untagged } from '../harness/trigger-output';
 import type { IDataObject } from 'n8n-workflow';
 
 import { clock } from '../../nodes/shared';
@@ -26,8 +28,16 @@ const SNAPSHOT = {
 };
 const SNAPSHOT_QUERY = '/api/Entity/Customer?$select=NomClient%2CNoClient&$top=1000&$skip=0';
 
+function kept(staticData: IDataObject, keys: string[]): boolean[] {
+	const records = Snapshot.parse(((staticData.poll as IDataObject).state as { records: string }).records);
+	return keys.map((k) => records.has(k));
+}
+
 async function poll(parameters: Record<string, unknown>, staticData: IDataObject, mode: 'trigger' | 'manual' = 'trigger') {
-	return await onlineErpHarness().poll({ node: triggerNode(parameters as NodeUnderTest['parameters']), staticData, mode });
+	return untagged(
+		await onlineErpHarness().poll({ node: triggerNode(parameters as NodeUnderTest['parameters']), staticData, mode }),
+		parameters.event ?? 'newRecord',
+	);
 }
 
 describe('OnlineERP Trigger, Compare Snapshots', () => {
@@ -36,7 +46,7 @@ describe('OnlineERP Trigger, Compare Snapshots', () => {
 		const scope = erp().get(exactly(SNAPSHOT_QUERY)).reply(200, [c('1', 'A'), c('2', 'B')]);
 		expect(await poll(SNAPSHOT, staticData)).toBeNull();
 		scope.done();
-		expect(staticData.poll).toMatchObject({ state: { records: { '1': expect.any(String), '2': expect.any(String) } } });
+		expect(kept(staticData, ['1', '2', '3'])).toEqual([true, true, false]);
 	});
 
 	it('shows up to 5 records in a manual run and leaves the state alone', async () => {
@@ -94,18 +104,17 @@ describe('OnlineERP Trigger, Compare Snapshots', () => {
 			.get(exactly(SNAPSHOT_QUERY))
 			.reply(200, [c('1', 'A')])
 			.get(exactly(SNAPSHOT_QUERY))
-			.times(2)
 			.reply(503, { Message: 'Robot not connected' })
 			.get(exactly(SNAPSHOT_QUERY))
 			.reply(200, [c('1', 'A'), c('2', 'B')]);
 		await poll(SNAPSHOT, staticData);
-		const before = JSON.stringify(staticData);
+		const before = cursorOf(staticData);
 		now += 15 * MINUTE;
 		await expect(poll(SNAPSHOT, staticData)).rejects.toThrow(
 			"The OnlineERP robot at the customer's site did not answer (HTTP 503: Robot not connected)",
 		);
-		expect(JSON.stringify(staticData)).toBe(before);
-		now += MINUTE;
+		expect(cursorOf(staticData)).toBe(before);
+		now += 15 * MINUTE; // the failed attempt counts: the next one waits the minimum interval
 		expect((await poll(SNAPSHOT, staticData))?.[0].map((i) => i.json)).toEqual([c('2', 'B')]);
 		scope.done();
 	});
@@ -122,7 +131,7 @@ describe('OnlineERP Trigger, Compare Snapshots', () => {
 		now += 15 * MINUTE;
 		expect(await poll({ ...SNAPSHOT, filter: "NomClient ne ''" }, staticData)).toBeNull();
 		scope.done();
-		expect(Object.keys((staticData.poll as { state: { records: object } }).state.records)).toEqual(['1', '2']);
+		expect(kept(staticData, ['1', '2'])).toEqual([true, true]);
 	});
 
 	it('fails, naming the field, when a record has no key, and keeps the state', async () => {
@@ -133,10 +142,10 @@ describe('OnlineERP Trigger, Compare Snapshots', () => {
 			.get(exactly(SNAPSHOT_QUERY))
 			.reply(200, [{ NomClient: 'no key' }]);
 		await poll(SNAPSHOT, staticData);
-		const before = JSON.stringify(staticData);
+		const before = cursorOf(staticData);
 		now += 15 * MINUTE;
 		await expect(poll(SNAPSHOT, staticData)).rejects.toThrow('A record has no value in the Key Field "NoClient"');
-		expect(JSON.stringify(staticData)).toBe(before);
+		expect(cursorOf(staticData)).toBe(before);
 		scope.done();
 	});
 
@@ -149,7 +158,7 @@ describe('OnlineERP Trigger, Compare Snapshots', () => {
 			.get(exactly('/api/Entity/Customer?$select=NomClient%2CNoClient&$top=2&$skip=2'))
 			.reply(200, [c('3', 'C'), c('4', 'D')]);
 		await expect(poll(params, staticData)).rejects.toThrow('More than 3 records match; add a Filter or raise the limit');
-		expect(staticData).toEqual({});
+		expect((staticData.poll as IDataObject).state).toBeUndefined();
 		scope.done();
 	});
 
@@ -158,7 +167,7 @@ describe('OnlineERP Trigger, Compare Snapshots', () => {
 		const scope = erp().get(exactly('/api/Entity/Supplier?$top=1000&$skip=0')).reply(200, [{ Code: 'F1' }]);
 		await poll({ ...SNAPSHOT, entity: 'other', entityName: 'Supplier', keyField: 'Code', select: '' }, staticData);
 		scope.done();
-		expect(staticData.poll).toMatchObject({ state: { records: { F1: expect.any(String) } } });
+		expect(kept(staticData, ['F1'])).toEqual([true]);
 	});
 });
 
@@ -189,14 +198,14 @@ describe('OnlineERP Trigger, Watch a Date Field', () => {
 			.get(exactly(since(t2)))
 			.reply(200, [c('3', 'C', { DateModification: t2 })]);
 		expect(await poll(DATE, staticData)).toBeNull();
-		expect(staticData.poll).toMatchObject({ state: { cursor: t1 } });
+		expect(staticData.poll).toMatchObject({ state: { at: t1 } });
 		now += 15 * MINUTE;
 		expect((await poll(DATE, staticData))?.[0].map((i) => i.json)).toEqual([c('3', 'C', { DateModification: t2 })]);
 		now += 15 * MINUTE;
 		// Idle: one request, the boundary record comes back and is not emitted again.
 		expect(await poll(DATE, staticData)).toBeNull();
 		scope.done();
-		expect(staticData.poll).toMatchObject({ state: { cursor: t2 } });
+		expect(staticData.poll).toMatchObject({ state: { at: t2 } });
 	});
 
 	it('Updated Record also reports a record changed again within the same timestamp', async () => {
@@ -262,7 +271,7 @@ describe('OnlineERP Trigger, Watch a Date Field', () => {
 			.get(exactly(since('2024-05-01T09:00:00')))
 			.reply(200, [newest]);
 		expect(await poll(DATE, staticData)).toBeNull();
-		expect(staticData.poll).toMatchObject({ state: { cursor: '2024-05-01T09:00:00' } });
+		expect(staticData.poll).toMatchObject({ state: { at: '2024-05-01T09:00:00' } });
 		now += 15 * MINUTE;
 		expect(await poll(DATE, staticData)).toBeNull();
 		scope.done();
@@ -277,16 +286,15 @@ describe('OnlineERP Trigger, Watch a Date Field', () => {
 			.get(exactly(since(t1)))
 			.reply(200, [c('2', 'B', { DateModification: t1 })])
 			.get(exactly(since(t1)))
-			.times(2)
 			.reply(504, '')
 			.get(exactly(since(t1)))
 			.reply(200, [c('2', 'B', { DateModification: t1 }), c('3', 'C', { DateModification: '2024-05-01T12:00:00' })]);
 		await poll(DATE, staticData);
-		const before = JSON.stringify(staticData);
+		const before = cursorOf(staticData);
 		now += 15 * MINUTE;
 		await expect(poll(DATE, staticData)).rejects.toThrow("The OnlineERP robot at the customer's site did not answer (HTTP 504)");
-		expect(JSON.stringify(staticData)).toBe(before);
-		now += MINUTE;
+		expect(cursorOf(staticData)).toBe(before);
+		now += 15 * MINUTE;
 		expect((await poll(DATE, staticData))?.[0].map((i) => i.json.NoClient)).toEqual(['3']);
 		scope.done();
 	});
@@ -316,7 +324,42 @@ describe('OnlineERP Trigger, Watch a Date Field', () => {
 		await expect(poll(DATE, staticData)).rejects.toThrow(
 			'The Date Field "DateModification" holds "01/05/2024", which is not an ISO date',
 		);
-		expect(staticData).toEqual({});
+		expect((staticData.poll as IDataObject).state).toBeUndefined();
 		scope.done();
+	});
+});
+
+describe('OnlineERP Trigger, robot offline or slow', () => {
+	it('keeps to its minimum interval while the robot is offline: every attempt counts, failures back off', async () => {
+		const staticData: IDataObject = {};
+		const first = erp().get(exactly(SNAPSHOT_QUERY)).reply(200, [c('1', 'A')]);
+		await poll(SNAPSHOT, staticData);
+		first.done();
+		// Polled every minute for 98 minutes with the robot offline: attempts at +15, +30, +60 only.
+		const offline = erp().get(exactly(SNAPSHOT_QUERY)).times(3).reply(503, { Message: 'Robot not connected' });
+		let failed = 0;
+		for (let minute = 1; minute <= 98; minute++) {
+			now += MINUTE;
+			await poll(SNAPSHOT, staticData).catch(() => failed++);
+		}
+		offline.done();
+		expect(failed).toBe(3);
+		// Back online: the next attempt (two hours after the last failure at most) reports the change once.
+		const back = erp().get(exactly(SNAPSHOT_QUERY)).reply(200, [c('1', 'A'), c('2', 'B')]);
+		now += 60 * MINUTE;
+		expect((await poll(SNAPSHOT, staticData))?.[0].map((i) => i.json.NoClient)).toEqual(['2']);
+		back.done();
+	});
+
+	it('emits a new record once when polls overlap a slow robot (the second poll sends nothing)', async () => {
+		const staticData: IDataObject = {};
+		const first = erp().get(exactly(SNAPSHOT_QUERY)).reply(200, [c('1', 'A')]);
+		await poll(SNAPSHOT, staticData);
+		first.done();
+		now += 15 * MINUTE;
+		const slow = erp().get(exactly(SNAPSHOT_QUERY)).delay(200).reply(200, [c('1', 'A'), c('2', 'B')]);
+		const results = await Promise.all([poll(SNAPSHOT, staticData), poll(SNAPSHOT, staticData), poll(SNAPSHOT, staticData)]);
+		slow.done();
+		expect(results.filter(Boolean).flatMap((r) => r![0].map((i) => i.json.NoClient))).toEqual(['2']);
 	});
 });

@@ -19,12 +19,26 @@ export interface SandboxResponse {
 
 export type SandboxHandler = (req: SandboxRequest) => SandboxResponse | Promise<SandboxResponse>;
 
+/** A failure injected in front of a simulator (tests, e2e, bench). */
+export interface SandboxFault {
+	status: number;
+	body?: unknown;
+	/** Only requests whose path starts with this (default: every API request). */
+	path?: string;
+	/** Matching requests let through before the fault starts (a failing middle page: 1). */
+	after?: number;
+	/** How many requests fail; unlimited when absent. */
+	count?: number;
+}
+
 export interface RunningSandbox {
 	/** e.g. `http://127.0.0.1:41234` */
 	url: string;
 	port: number;
 	/** Every request received, in order: tests assert what was really sent. */
 	log: SandboxRequest[];
+	/** Injects a failure (also `POST /__sandbox/fault`); `undefined` clears them (`DELETE /__sandbox/fault`). */
+	fault(fault: SandboxFault | undefined): void;
 	close(): Promise<void>;
 }
 
@@ -61,6 +75,25 @@ function send(res: ServerResponse, out: SandboxResponse): void {
  */
 export async function startSandbox(handler: SandboxHandler, port = 0): Promise<RunningSandbox> {
 	const log: SandboxRequest[] = [];
+	let faults: Array<SandboxFault & { seen: number; failed: number }> = [];
+	const setFault = (fault: SandboxFault | undefined) => {
+		faults = fault ? [...faults, { ...fault, seen: 0, failed: 0 }] : [];
+	};
+	const injected = (request: SandboxRequest): SandboxResponse | undefined => {
+		if (request.path === '/__sandbox/fault') {
+			setFault(request.method === 'DELETE' ? undefined : (request.body as SandboxFault));
+			return { status: 204 };
+		}
+		if (request.path.startsWith('/__sandbox/')) return undefined;
+		for (const f of faults) {
+			if (f.path && !request.path.startsWith(f.path)) continue;
+			f.seen++;
+			if (f.seen <= (f.after ?? 0) || (f.count !== undefined && f.failed >= f.count)) continue;
+			f.failed++;
+			return { status: f.status, body: f.body ?? { message: `Injected failure (HTTP ${f.status})` } };
+		}
+		return undefined;
+	};
 	const server: Server = createServer((req, res) => {
 		void (async () => {
 			const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -73,7 +106,7 @@ export async function startSandbox(handler: SandboxHandler, port = 0): Promise<R
 			};
 			log.push(request);
 			try {
-				send(res, await handler(request));
+				send(res, injected(request) ?? (await handler(request)));
 			} catch (error) {
 				send(res, { status: 500, body: { message: (error as Error).message } });
 			}
@@ -85,6 +118,7 @@ export async function startSandbox(handler: SandboxHandler, port = 0): Promise<R
 		url: `http://127.0.0.1:${actual}`,
 		port: actual,
 		log,
+		fault: setFault,
 		close: async () =>
 			await new Promise<void>((resolve, reject) => {
 				server.closeAllConnections();

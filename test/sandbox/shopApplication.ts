@@ -56,6 +56,8 @@ export interface ShopApplicationSandboxOptions {
 
 export interface ShopApplicationSandbox extends StartedSimulator {
 	interfaces: Map<string, SandboxInterface>;
+	/** The catalogue by code; tests add or change entries. */
+	catalogue: Map<string, CatalogueEntry>;
 	/** Moves simulated time forward (token expiry, installation, the 90-day deletion). */
 	advance(ms: number): void;
 	/** Revokes every token issued so far (the next request gets a 401). */
@@ -330,6 +332,7 @@ export async function startShopApplicationSandbox(
 		credentialType: 'shopApplicationApi',
 		credentials: { baseUrl: running.url, clientId, clientSecret },
 		interfaces,
+		catalogue,
 		advance: (ms: number) => {
 			offset += ms;
 		},

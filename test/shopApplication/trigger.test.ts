@@ -1,3 +1,5 @@
+import { clock, Snapshot } from '../../nodes/shared';
+import { cursorOf } from '../harness/trigger-output';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { NodeUnderTest } from '../harness/harness';
@@ -13,9 +15,23 @@ function trigger(parameters: INodeParameters): NodeUnderTest {
 }
 
 function json(out: Awaited<ReturnType<ReturnType<typeof saHarness>['poll']>>) {
-	return out ? out[0].map((i) => i.json) : null;
+	return out
+		? out[0].map((i) => {
+				const { event, ...rest } = i.json;
+				expect(event).toEqual(expect.any(String));
+				return rest;
+			})
+		: null;
 }
 
+/** Status per key as the trigger keeps it (−1: not read yet). */
+function statusesOf(staticData: IDataObject, keys: string[]): Record<string, number> {
+	const kept = Snapshot.parse(((staticData.poll as IDataObject).state as { statuses: string }).statuses);
+	return Object.fromEntries(keys.filter((k) => kept.has(k)).map((k) => [k, Number(kept.get(k)!.memo)]));
+}
+
+let now = Date.parse('2024-05-01T08:00:00Z');
+beforeEach(() => jest.spyOn(clock, 'now').mockImplementation(() => now));
 afterEach(() => jest.restoreAllMocks());
 
 describe('Shop Application Trigger: New Interface', () => {
@@ -58,10 +74,10 @@ describe('Shop Application Trigger: New Interface', () => {
 			.reply(200, [A, B, C, 'dddd'])
 			.get('/interfaces/dddd')
 			.query({})
-			.times(3)
 			.reply(500, { error: true, message: 'Erreur inconnue' });
 		await expect(h.poll({ node, staticData })).rejects.toThrow('Erreur inconnue');
-		expect(staticData).toEqual(before);
+		expect(cursorOf(staticData)).toBe(cursorOf(before));
+		now += 60_000;
 		const s6 = api().get('/interfaces').query({}).reply(200, [A, B, C, 'dddd']).get('/interfaces/dddd').query({}).reply(200, { statut: 3 });
 		expect(json(await h.poll({ node, staticData }))).toEqual([{ key: 'dddd', statut: 3, status_label: 'installing' }]);
 		[token, s5, s6].forEach((s) => s.done());
@@ -91,7 +107,7 @@ describe('Shop Application Trigger: New Interface', () => {
 		expect(await h.poll({ node: trigger({ event: 'interfaceStatusChanged' }), staticData })).toBeNull();
 		token.done();
 		scope.done();
-		expect((staticData.poll as IDataObject).state).toEqual({ statuses: { [A]: 1 }, cursor: A });
+		expect(statusesOf(staticData, [A])).toEqual({ [A]: 1 });
 	});
 });
 
@@ -153,7 +169,7 @@ describe('Shop Application Trigger: status events', () => {
 		expect(await transition('interfaceStatusChanged', 3, 1, { statuses: [1] })).toHaveLength(1);
 	});
 
-	it('checks new and in-transition interfaces every poll and at most Max Rotating Checks of the others', async () => {
+	it('reads every interface at activation, then new, in-transition ones every poll and at most Max Rotating Checks of the others', async () => {
 		const h = saHarness();
 		const staticData: IDataObject = {};
 		const node = trigger({ event: 'interfaceInstalled', maxChecks: 2 });
@@ -162,37 +178,37 @@ describe('Shop Application Trigger: status events', () => {
 		const detail = (scope: ReturnType<typeof api>, key: string, statut: number) =>
 			scope.get(`/interfaces/${key}`).query({}).reply(200, { statut });
 
-		// Baseline: the list and the first 2 in turn.
+		// Activation: the list and every interface once (a status is only known once read).
 		const p1 = api().get('/interfaces').query({}).reply(200, keys);
-		detail(p1, 'k1', 3);
-		detail(p1, 'k2', 1);
+		[3, 1, 3, 0, 1].forEach((statut, n) => detail(p1, keys[n], statut));
 		expect(await h.poll({ node, staticData })).toBeNull();
 		p1.done();
 
-		// k1 is installing: read every poll. k3, k4 in turn (first read: recorded, not emitted).
+		// k1, k3 installing: read every poll (k3 was never in a rotating turn: 3 → 1 still fires).
+		// k4 deleted is never read again; k2, k5 in turn.
 		const p2 = api().get('/interfaces').query({}).reply(200, keys);
 		detail(p2, 'k1', 3);
-		detail(p2, 'k3', 3);
-		detail(p2, 'k4', 0);
-		expect(await h.poll({ node, staticData })).toBeNull();
+		detail(p2, 'k3', 1);
+		detail(p2, 'k2', 1);
+		detail(p2, 'k5', 1);
+		expect(json(await h.poll({ node, staticData }))).toEqual([
+			{ key: 'k3', statut: 1, status_label: 'active', previous_statut: 3, previous_status_label: 'installing' },
+		]);
 		p2.done();
 
-		// k1, k3 installing; k4 deleted is never read again; k5 and k2 in turn; k6 is new.
+		// k6 is new (started at 3); k1 installing; k2, k3 in turn (wrapping after k5).
 		const p3 = api().get('/interfaces').query({}).reply(200, [...keys, 'k6']);
 		detail(p3, 'k6', 3);
 		detail(p3, 'k1', 1);
-		detail(p3, 'k3', 3);
-		detail(p3, 'k5', 1);
 		detail(p3, 'k2', 1);
+		detail(p3, 'k3', 1);
 		expect(json(await h.poll({ node, staticData }))).toEqual([
 			{ key: 'k1', statut: 1, status_label: 'active', previous_statut: 3, previous_status_label: 'installing' },
 		]);
 		p3.done();
 		token.done();
-		expect((staticData.poll as IDataObject).state).toEqual({
-			statuses: { k1: 1, k2: 1, k3: 3, k4: 0, k5: 1, k6: 3 },
-			cursor: 'k2',
-		});
+		expect(statusesOf(staticData, [...keys, 'k6'])).toEqual({ k1: 1, k2: 1, k3: 1, k4: 0, k5: 1, k6: 3 });
+		expect(((staticData.poll as IDataObject).state as IDataObject).cursor).toBe('k3');
 	});
 
 	it('samples current interfaces in manual mode', async () => {
@@ -298,7 +314,7 @@ describe('Shop Application Trigger: prestation events', () => {
 		});
 	});
 
-	it('Prestation Terminated keeps its state on a failed poll and reports the termination once on the next', async () => {
+	it('Prestation Terminated skips an interface whose check fails, emits the others once, and reads it again at its next turn', async () => {
 		const h = saHarness();
 		const staticData: IDataObject = {};
 		const node = trigger({ event: 'prestationTerminated', watch: 'selected', interfaceKeys: [A, B] });
@@ -319,8 +335,7 @@ describe('Shop Application Trigger: prestation events', () => {
 		expect(await h.poll({ node, staticData })).toBeNull();
 		p1.done();
 
-		// A's termination is read, then B fails: nothing is emitted and nothing is committed.
-		const before = structuredClone(staticData);
+		// A's termination is read, then B fails: A is emitted, B keeps what was known of it.
 		const p2 = api()
 			.get(baseA)
 			.query({})
@@ -331,30 +346,18 @@ describe('Shop Application Trigger: prestation events', () => {
 			.get(baseB)
 			.query({})
 			.reply(400, { error: true, message: 'Interface inconnue' });
-		await expect(h.poll({ node, staticData })).rejects.toThrow('Interface inconnue');
-		expect(staticData).toEqual(before);
-		p2.done();
-
-		const p3 = api()
-				.get(baseA)
-				.query({})
-				.reply(200, ['MO-X'])
-				.get(`${baseA}/MO-X`)
-				.query({})
-				.reply(200, [occ('MO-X', 'x1', true)])
-				.get(baseB)
-				.query({})
-				.reply(200, []);
 		expect(json(await h.poll({ node, staticData }))).toEqual([{ key: A, ...occ('MO-X', 'x1', true) }]);
-		p3.done();
+		expect((staticData.poll as IDataObject).keyFailures).toEqual({ [B]: 1 });
+		p2.done();
 		// x1 is no longer active: MO-X is not read again, and nothing is emitted twice.
 		const p4 = api().get(baseA).query({}).reply(200, ['MO-X']).get(baseB).query({}).reply(200, []);
 		expect(await h.poll({ node, staticData })).toBeNull();
 		p4.done();
 		token.done();
+		expect((staticData.poll as IDataObject).keyFailures).toEqual({});
 	});
 
-	it('status events keep their state on a failed poll and report the transition once on the next', async () => {
+	it('status events skip an interface whose read fails and emit the others once', async () => {
 		const h = saHarness();
 		const staticData: IDataObject = {};
 		const node = trigger({ event: 'interfaceInstalled', maxChecks: 10 });
@@ -372,7 +375,6 @@ describe('Shop Application Trigger: prestation events', () => {
 		expect(await h.poll({ node, staticData })).toBeNull();
 		p1.done();
 
-		const before = structuredClone(staticData);
 		const p2 = api()
 			.get('/interfaces')
 			.query({})
@@ -383,8 +385,9 @@ describe('Shop Application Trigger: prestation events', () => {
 			.get(`/interfaces/${B}`)
 			.query({})
 			.reply(400, { error: true, message: 'Interface inconnue' });
-		await expect(h.poll({ node, staticData })).rejects.toThrow('Interface inconnue');
-		expect(staticData).toEqual(before);
+		expect(json(await h.poll({ node, staticData }))).toEqual([
+			{ key: A, statut: 1, status_label: 'active', previous_statut: 3, previous_status_label: 'installing' },
+		]);
 		p2.done();
 
 		const p3 = api()
@@ -397,9 +400,7 @@ describe('Shop Application Trigger: prestation events', () => {
 			.get(`/interfaces/${B}`)
 			.query({})
 			.reply(200, { statut: 1 });
-		expect(json(await h.poll({ node, staticData }))).toEqual([
-			{ key: A, statut: 1, status_label: 'active', previous_statut: 3, previous_status_label: 'installing' },
-		]);
+		expect(await h.poll({ node, staticData })).toBeNull();
 		p3.done();
 		const p4 = api()
 			.get('/interfaces')
@@ -520,7 +521,7 @@ describe('Shop Application Trigger: a list that briefly loses entries', () => {
 		expect(await h.poll({ node, staticData })).toBeNull();
 		token.done();
 		scope.done();
-		expect((staticData.poll as IDataObject).state).toEqual({ statuses: { [A]: 1 }, cursor: A });
+		expect(statusesOf(staticData, [A])).toEqual({ [A]: 1 });
 	});
 
 	it('Prestation Added still sees an addition made while the interface was missing from the list', async () => {

@@ -11,7 +11,9 @@ import { z } from 'zod';
 import { parseOrThrow } from '../../shared';
 import { ANY_ERP, ENTITY_NAME, matrixWarning, OTHER_ENTITY, type OperationName } from '../entities';
 import { fieldProblem } from '../odata/filter';
-import { DEFAULT_TIMEOUT_MS } from '../transport';
+import { timeoutMs, timeoutOption } from '../descriptions/options';
+
+export { timeoutMs, timeoutOption };
 
 export const RESOURCE = 'entity';
 
@@ -65,21 +67,6 @@ export const recordIdField: INodeProperties = {
 		},
 	],
 };
-
-export const timeoutOption: INodeProperties = {
-	displayName: 'Timeout (Seconds)',
-	name: 'timeout',
-	type: 'number',
-	typeOptions: { minValue: 10, maxValue: 600 },
-	default: 120,
-	description: 'How long to wait for the robot at the customer site. Calls go through the ERP and can take minutes.',
-};
-
-export function timeoutMs(options: { timeout?: number }): number {
-	const seconds = options.timeout;
-	if (seconds === undefined || !Number.isFinite(seconds)) return DEFAULT_TIMEOUT_MS;
-	return Math.min(600, Math.max(10, seconds)) * 1000;
-}
 
 export const sendToOption: INodeProperties = {
 	displayName: 'Send To',

@@ -1,22 +1,13 @@
 import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
 
-import { recordHash } from '../../shared';
+import type { SnapshotSpec, TimeSpec } from '../../shared';
 
 export type OnlineErpEvent = 'newRecord' | 'updatedRecord';
 export type Detection = 'snapshot' | 'dateField';
 
-/** Key → 12-hex fingerprint of the record as read (only the selected fields). */
-export type Fingerprints = Record<string, string>;
-
 export interface SnapshotState {
-	records: Fingerprints;
-}
-
-export interface DateState {
-	/** The latest watched date seen, as the ERP wrote it; undefined while the entity is empty. */
-	cursor?: string;
-	/** Records carrying exactly `cursor`: they come back with `ge`, and must not fire twice. */
-	boundary: Fingerprints;
+	/** `Snapshot` text: key and fingerprint (only the selected fields) of every record. */
+	records: string;
 }
 
 export function pathValue(record: IDataObject, path: string): unknown {
@@ -57,72 +48,19 @@ export function compareDates(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function fingerprints(records: IDataObject[], keyField: string, node: INode): Fingerprints {
-	const out: Fingerprints = {};
-	for (const r of records) out[keyOf(r, keyField, node)] = recordHash(r);
-	return out;
+/** How a record is kept between polls: its key, and (for Updated Record) a fingerprint of it. */
+export function snapshotSpec(event: OnlineErpEvent, keyField: string, node: INode): SnapshotSpec<IDataObject> {
+	return {
+		key: (r) => keyOf(r, keyField, node),
+		...(event === 'updatedRecord' ? { value: (r: IDataObject) => r } : {}),
+	};
 }
 
-/** New keys, or known keys whose fingerprint changed, depending on the event. */
-export function snapshotChanges(
-	event: OnlineErpEvent,
-	records: IDataObject[],
-	previous: SnapshotState,
-	keyField: string,
-	node: INode,
-): { items: IDataObject[]; state: SnapshotState } {
-	const items: IDataObject[] = [];
-	const current: Fingerprints = {};
-	for (const r of records) {
-		const key = keyOf(r, keyField, node);
-		const hash = recordHash(r);
-		current[key] = hash;
-		const before = previous.records[key];
-		if (event === 'newRecord' ? before === undefined : before !== undefined && before !== hash) items.push(r);
-	}
-	return { items, state: { records: current } };
-}
-
-export function dateBaseline(records: IDataObject[], dateField: string, keyField: string, node: INode): DateState {
-	let cursor: string | undefined;
-	for (const r of records) {
-		const d = dateOf(r, dateField, node);
-		if (cursor === undefined || compareDates(d, cursor) > 0) cursor = d;
-	}
-	const boundary: Fingerprints = {};
-	if (cursor !== undefined) {
-		for (const r of records) {
-			if (compareDates(dateOf(r, dateField, node), cursor) === 0) boundary[keyOf(r, keyField, node)] = recordHash(r);
-		}
-	}
-	return { cursor, boundary };
-}
-
-/**
- * Records after the cursor fire; records at the cursor fire when they were not there before
- * (or, for Updated Record, changed again within the same timestamp).
- */
-export function dateChanges(
-	event: OnlineErpEvent,
-	records: IDataObject[],
-	previous: DateState,
-	options: { dateField: string; keyField: string; node: INode },
-): { items: IDataObject[]; state: DateState } {
-	const { dateField, keyField, node } = options;
-	const items: IDataObject[] = [];
-	for (const r of records) {
-		const d = dateOf(r, dateField, node);
-		const key = keyOf(r, keyField, node);
-		const order = previous.cursor === undefined ? 1 : compareDates(d, previous.cursor);
-		if (order > 0) items.push(r);
-		else if (order === 0) {
-			const before = previous.boundary[key];
-			if (before === undefined || (event === 'updatedRecord' && before !== recordHash(r))) items.push(r);
-		}
-	}
-	const next = dateBaseline(records, dateField, keyField, node);
-	if (next.cursor === undefined || (previous.cursor !== undefined && compareDates(next.cursor, previous.cursor) < 0)) {
-		return { items, state: previous };
-	}
-	return { items, state: next };
+/** How Watch a Date Field orders records. */
+export function dateSpec(event: OnlineErpEvent, options: { dateField: string; keyField: string; node: INode }): TimeSpec<IDataObject> {
+	return {
+		time: (r) => dateOf(r, options.dateField, options.node),
+		compare: compareDates,
+		...snapshotSpec(event, options.keyField, options.node),
+	};
 }

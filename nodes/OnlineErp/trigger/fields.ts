@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { dateStyleOption } from '../actions/entity/getAll.operation';
-import { timeoutOption } from '../actions/common';
+import { dateStyleOption, timeoutOption } from '../descriptions/options';
 import { entityFields } from '../entities';
 import { MAX_PAGE_SIZE } from '../transport/list';
 

@@ -19,6 +19,8 @@ export const STATUS_EVENTS = [
 	'interfaceStatusChanged',
 ] as const;
 
+export type StatusEvent = (typeof STATUS_EVENTS)[number];
+
 export const PRESTATION_EVENTS = ['prestationAdded', 'prestationTerminated'] as const;
 
 export const DEFAULT_MAX_CHECKS = 10;
@@ -109,7 +111,7 @@ export const triggerProperties: INodeProperties[] = [
 		typeOptions: { minValue: 1, maxValue: 200 },
 		default: DEFAULT_MAX_CHECKS,
 		description:
-			'Each poll sends GET /interfaces, reads new interfaces and those in transition (installing or deletion requested), and checks this many of the others in turn (one request each): a change is seen within ceil(interfaces ÷ this number) polls',
+			'The activation reads every interface once. Each poll then sends GET /interfaces, reads new interfaces, those in transition (installing or deletion requested) and those not read yet, and checks this many of the others in turn (one request each): a change is seen within ceil(interfaces ÷ this number) polls.',
 		displayOptions: { show: { event: [...STATUS_EVENTS] } },
 	},
 	{

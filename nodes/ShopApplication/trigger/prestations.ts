@@ -1,10 +1,9 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import type { PollDefinition } from '../../shared';
+import { nextInTurn, definePoll, readEach, Snapshot, type PollDefinition, type PollDiff } from '../../shared';
 import { isTerminated, type Occurrence } from '../schemas';
 import { getInterfacePrestation, listInterfaceKeys, listInterfacePrestations } from '../transport/api';
 import { fetchCatalogueCodes, fetchCatalogueDetail } from '../transport/catalogue';
-import { nextInTurn } from './rotation';
 
 const SAMPLE_SIZE = 5;
 
@@ -29,6 +28,8 @@ interface Check {
 interface Fetched {
 	checks: Check[];
 	cursor: string;
+	/** Interfaces whose check failed this poll: their record stays as it was. */
+	failed: Record<string, string>;
 }
 
 function countsOf(codes: string[]): Record<string, number> {
@@ -62,7 +63,7 @@ function codesToRead(codes: string[], before: InterfaceRecord | undefined, termi
 export function prestationPoll(
 	ctx: IPollFunctions,
 	options: { event: 'prestationAdded' | 'prestationTerminated'; selected?: string[]; maxChecks: number },
-): PollDefinition<Fetched, PrestationState> {
+): PollDefinition<unknown, unknown> {
 	const terminations = options.event === 'prestationTerminated';
 	const check = async (key: string, before: InterfaceRecord | undefined, readAll: boolean): Promise<Check> => {
 		const codes = (await listInterfacePrestations(ctx, key)).map((c) => c.toUpperCase());
@@ -72,7 +73,7 @@ export function prestationPoll(
 		}
 		return { key, codes, occurrences };
 	};
-	return {
+	return definePoll<Fetched, PrestationState>({
 		watch: { event: options.event, selected: options.selected ? [...options.selected].sort() : 'all' },
 		fetch: async (previous) => {
 			const scope = options.selected ?? (await listInterfaceKeys(ctx));
@@ -82,11 +83,12 @@ export function prestationPoll(
 					checks.push(await check(key, undefined, true));
 					if (checks.flatMap((c) => Object.values(c.occurrences).flat()).length >= SAMPLE_SIZE) break;
 				}
-				return { checks, cursor: '' };
+				return { checks, cursor: '', failed: {} };
 			}
 			const turn = nextInTurn(scope, previous?.cursor ?? '', options.maxChecks);
-			for (const key of turn.picked) checks.push(await check(key, previous?.interfaces[key], false));
-			return { checks, cursor: turn.cursor };
+			// One interface failing is skipped, checked again at its next turn; the others go on.
+			const { read, failed } = await readEach(turn.picked, async (key) => await check(key, previous?.interfaces[key], false));
+			return { checks: [...read.values()], cursor: turn.cursor, failed };
 		},
 		baseline: (fetched) => diff(fetched, undefined, terminations).state,
 		diff: (fetched, previous) => diff(fetched, previous, terminations),
@@ -95,14 +97,14 @@ export function prestationPoll(
 				.flatMap((c) => Object.values(c.occurrences).flat())
 				.slice(0, SAMPLE_SIZE) as IDataObject[],
 		dedupeKey: (item) => `${options.event}:${String(item.key)}:${String(item.reference_unique ?? item.code)}`,
-	};
+	});
 }
 
 function diff(
-	{ checks, cursor }: Fetched,
+	{ checks, cursor, failed }: Fetched,
 	previous: PrestationState | undefined,
 	terminations: boolean,
-): { items: IDataObject[]; state: PrestationState } {
+): PollDiff<PrestationState> {
 	// Records of interfaces missing from this list are kept: one that comes back is compared with
 	// what was known of it, instead of being read again as a baseline (which would skip changes).
 	const interfaces: Record<string, InterfaceRecord> = { ...(previous?.interfaces ?? {}) };
@@ -137,31 +139,30 @@ function diff(
 		}
 		interfaces[key] = { counts: countsOf(codes), active };
 	}
-	return { items, state: { interfaces, cursor } };
+	return { items, state: { interfaces, cursor }, failedKeys: failed, readKeys: checks.map((c) => c.key) };
 }
 
-/** New Catalogue Prestation: `GET /prestations` + `GET /prestation/{code}` per new code. */
-export function newPrestationPoll(
-	ctx: IPollFunctions,
-): PollDefinition<{ codes: string[]; details: IDataObject[] }, { codes: string[] }> {
-	return {
-		watch: { event: 'newPrestation' },
+/** New Catalogue Prestation: `GET /prestations` + `GET /prestation/{code}` per new code (a code whose read fails stays new). */
+export function newPrestationPoll(ctx: IPollFunctions): PollDefinition<unknown, unknown> {
+	const spec = { key: (code: string) => code };
+	return definePoll<{ codes: string[]; details: Map<string, IDataObject>; failed: Record<string, string> }, { known: string }>({
+		watch: { event: 'newPrestation', v: 2 },
 		fetch: async (previous) => {
 			const codes = await fetchCatalogueCodes(ctx);
-			const known = new Set(previous?.codes ?? []);
+			const known = Snapshot.parse(previous?.known);
 			const toRead =
 				ctx.getMode() === 'manual' ? codes.slice(-SAMPLE_SIZE) : previous ? codes.filter((c) => !known.has(c)) : [];
-			const details: IDataObject[] = [];
-			for (const code of toRead) details.push((await fetchCatalogueDetail(ctx, code)) as IDataObject);
-			return { codes, details };
+			const { read, failed } = await readEach(toRead, async (code) => (await fetchCatalogueDetail(ctx, code)) as IDataObject);
+			return { codes, details: read, failed };
 		},
-		baseline: ({ codes }) => ({ codes }),
+		baseline: ({ codes }) => ({ known: Snapshot.of(codes, spec).toString() }),
 		// A code that drops out of the catalogue stays known, so its return is not news.
-		diff: ({ codes, details }, previous) => ({
-			items: details,
-			state: { codes: [...new Set([...previous.codes, ...codes])] },
-		}),
-		sample: ({ details }) => details,
+		diff: ({ details, failed }, previous) => {
+			const known = Snapshot.parse(previous.known);
+			for (const code of details.keys()) known.put(code, { value: '', memo: '' });
+			return { items: [...details.values()], state: { known: known.toString() }, failedKeys: failed, readKeys: [...details.keys()] };
+		},
+		sample: ({ details }) => [...details.values()],
 		dedupeKey: (item) => String(item.code),
-	};
+	});
 }

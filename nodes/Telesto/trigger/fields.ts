@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { cleanUpFields } from '../actions/product/options';
+import { cleanUpFields } from '../descriptions/clean-up';
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -11,7 +11,7 @@ export const triggerProperties: INodeProperties[] = [
 		default: 'newProduct',
 		options: [
 			{ name: 'Product Created', value: 'newProduct', description: 'A product that was not in the list before' },
-			{ name: 'Product Deleted', value: 'productRemoved', description: 'A product is no longer in the list' },
+			{ name: 'Product Deleted', value: 'productRemoved', description: 'A product is no longer in the list; emits its ID (only IDs are kept between polls)' },
 			{
 				name: 'Product Updated',
 				value: 'productUpdated',
@@ -42,7 +42,7 @@ export const triggerProperties: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		default: 10,
 		description:
-			'Polls sooner than this after the last request send nothing. Telesto allows 100 requests per hour per IP address; at 10 minutes this trigger uses at most 6.',
+			'Polls sooner than this after the last request (failed ones included) send nothing; after failures the wait doubles, up to an hour. Telesto allows 100 requests per hour per IP address; at 10 minutes this trigger uses at most 6.',
 	},
 	{
 		displayName: 'Options',

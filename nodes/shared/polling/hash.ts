@@ -19,3 +19,11 @@ export function recordHash(value: unknown, length = 12): string {
 		.digest('hex')
 		.slice(0, length);
 }
+
+/** `recordHash` in base64url: 6 characters carry 36 bits, for state kept in one string. */
+export function shortHash(value: unknown, length: number): string {
+	return createHash('sha256')
+		.update(typeof value === 'string' ? value : (JSON.stringify(sortKeys(value)) ?? 'undefined'))
+		.digest('base64url')
+		.slice(0, length);
+}

@@ -3,6 +3,7 @@ import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import type { ZodType } from 'zod';
 
 import { clock } from '../clock';
+import { inSingleAttempt } from '../polling/single-attempt';
 import { describeZodError } from '../validation/parse';
 import { apiError } from './errors';
 import type {
@@ -225,8 +226,9 @@ export async function requestRaw(
 			// Sent, and no answer: a write may have been applied, so unless the request is
 			// idempotent it is never sent again, whatever the profile's retry policy says.
 			const outcomeUnknown = details.networkError && sent && changesData(spec);
+			// A trigger poll sends each request once: the trigger's backoff replaces retries.
 			const delay =
-				outcomeUnknown && !idempotent
+				(outcomeUnknown && !idempotent) || inSingleAttempt()
 					? undefined
 					: profile.retry({
 							attempt,

@@ -715,6 +715,7 @@ export const suite: ApiSuite = {
 			name: 'New Service',
 			node: 'clientXcmsTrigger',
 			parameters: { event: 'newService' },
+			fault: { status: 500, path: '/api/application/services' },
 			change: async ({ call }) => {
 				await call('POST', '/__sandbox/services', { uuid: 's-e2e', customer_id: 2, name: 'E2E VPS', product_id: 1, status: 'pending', billing: 'monthly', currency: 'EUR' });
 			},

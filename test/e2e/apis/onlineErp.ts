@@ -112,6 +112,7 @@ export const suite: ApiSuite = {
 		{
 			name: 'Customer Updated',
 			node: 'onlineErpTrigger',
+			fault: { status: 503, path: '/api/Entity/Customer', body: { Message: 'Robot not connected' } },
 			parameters: { entity: 'Customer', event: 'updatedRecord', detection: 'snapshot', keyField: 'NoClient', select: 'NomClient,EstActif', minMinutes: 1 },
 			change: async ({ call }) => {
 				await call('POST', '/__sandbox/records/0/Customer', { NoClient: '1002', NomClient: 'Bois Francs Inc. (renamed)' });

@@ -191,6 +191,7 @@ export const suite: ApiSuite = {
 			name: 'Interface Installed',
 			node: 'shopApplicationTrigger',
 			parameters: { event: 'interfaceInstalled' },
+			fault: { status: 500, path: '/interfaces' },
 			change: async ({ call }) => {
 				await call('POST', `/__sandbox/interfaces/${INSTALLING}/install`);
 			},

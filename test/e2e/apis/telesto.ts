@@ -125,6 +125,7 @@ export const suite: ApiSuite = {
 			name: 'Product Created',
 			node: 'telestoTrigger',
 			parameters: { event: 'newProduct', minMinutes: 1 },
+			fault: { status: 500, path: '/v2/products' },
 			change: async ({ call }) => {
 				await call('POST', '/__sandbox/products', {
 					id: 'p-900',

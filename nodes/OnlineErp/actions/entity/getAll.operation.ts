@@ -10,7 +10,10 @@ import {
 	type FilterCondition,
 } from '../../odata/filter';
 import { DEFAULT_PAGE_SIZE, fetchList, MAX_PAGE_SIZE, type PaginationMode } from '../../transport/list';
+import { dateStyleOption } from '../../descriptions/options';
 import { matrixHints, readEntity, withMatrixContext, timeoutMs, timeoutOption } from '../common';
+
+export { dateStyleOption };
 
 export const filterConditionFields: INodeProperties[] = [
 	{
@@ -91,19 +94,6 @@ export const filterConditionFields: INodeProperties[] = [
 		],
 	},
 ];
-
-export const dateStyleOption: INodeProperties = {
-	displayName: 'Date Format in Filter',
-	name: 'dateStyle',
-	type: 'options',
-	default: 'bare',
-	options: [
-		{ name: 'OData V4 (2024-01-31)', value: 'bare' },
-		{ name: "Quoted ('2024-01-31')", value: 'quoted' },
-		{ name: "OData V3 (Datetime'2024-01-31T00:00:00')", value: 'datetime' },
-	],
-	description: 'How date conditions are written; the vendor does not document a date format, so use the one your ERP accepts',
-};
 
 export const description: INodeProperties[] = [
 	...returnAllOrLimit(),

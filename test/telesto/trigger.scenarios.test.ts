@@ -1,0 +1,4 @@
+import { describeScenarios } from '../harness/trigger-scenarios';
+import { telestoCases, telestoTrigger } from './trigger.cases';
+
+describeScenarios(telestoTrigger, telestoCases);
