@@ -105,6 +105,7 @@ export async function requestRaw(
 		method: spec.method,
 		path: spec.path,
 		itemIndex: spec.itemIndex,
+		timeoutMs: spec.timeoutMs ?? profile.timeoutMs,
 	};
 	const where = { baseUrl, timezone: ctx.getTimezone() };
 	const idempotent = spec.idempotent ?? (spec.method === 'GET' || spec.method === 'HEAD');
@@ -112,7 +113,7 @@ export async function requestRaw(
 		method: spec.method,
 		url: joinUrl(baseUrl, spec.path),
 		headers: { ...(profile.headers ?? {}), ...(spec.headers ?? {}) },
-		timeout: spec.timeoutMs ?? profile.timeoutMs,
+		timeout: info.timeoutMs,
 		returnFullResponse: true,
 		json: !spec.binary,
 		...(spec.binary ? { encoding: 'arraybuffer' as const } : {}),
@@ -144,7 +145,7 @@ export async function requestRaw(
 					: undefined,
 			)) as FullResponse;
 			const headers = lowerHeaders(response.headers);
-			profile.gate?.after(ctx, info, { status: response.statusCode, headers, requestsSent: 1 });
+			await profile.gate?.after(ctx, info, { status: response.statusCode, headers, requestsSent: 1 });
 			const body = spec.binary ? response.body : parseBody(response.body);
 			const bodyMessage = spec.binary ? undefined : profile.bodyError?.(body);
 			if (bodyMessage === undefined) return { status: response.statusCode, headers, body };
@@ -162,7 +163,7 @@ export async function requestRaw(
 			// n8n itself repeats a request once after a 401 (to refresh expirable credentials).
 			const requestsSent =
 				details.status === 401 ? 2 : NOT_SENT_CODES.has(details.errorCode ?? '') ? 0 : 1;
-			profile.gate?.after(ctx, info, { status: details.status, headers: details.headers, requestsSent });
+			await profile.gate?.after(ctx, info, { status: details.status, headers: details.headers, requestsSent });
 		}
 		const delay = profile.retry({
 			attempt,
