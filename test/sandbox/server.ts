@@ -25,6 +25,8 @@ export interface RunningSandbox {
 	port: number;
 	/** Every request received, in order: tests assert what was really sent. */
 	log: SandboxRequest[];
+	/** Delays every answer by `ms`, like a server on the network (benchmarks). */
+	setLatency(ms: number): void;
 	close(): Promise<void>;
 }
 
@@ -61,6 +63,7 @@ function send(res: ServerResponse, out: SandboxResponse): void {
  */
 export async function startSandbox(handler: SandboxHandler, port = 0): Promise<RunningSandbox> {
 	const log: SandboxRequest[] = [];
+	let latencyMs = 0;
 	const server: Server = createServer((req, res) => {
 		void (async () => {
 			const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -72,6 +75,7 @@ export async function startSandbox(handler: SandboxHandler, port = 0): Promise<R
 				body: await readBody(req),
 			};
 			log.push(request);
+			if (latencyMs) await new Promise((resolve) => setTimeout(resolve, latencyMs));
 			try {
 				send(res, await handler(request));
 			} catch (error) {
@@ -85,6 +89,9 @@ export async function startSandbox(handler: SandboxHandler, port = 0): Promise<R
 		url: `http://127.0.0.1:${actual}`,
 		port: actual,
 		log,
+		setLatency: (ms: number) => {
+			latencyMs = ms;
+		},
 		close: async () =>
 			await new Promise<void>((resolve, reject) => {
 				server.closeAllConnections();

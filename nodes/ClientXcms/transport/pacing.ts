@@ -10,7 +10,7 @@ export const REQUESTS_PER_MINUTE = 55;
  * Per instance and key, shared by every workflow using the key: in this process (regular mode),
  * or by every process of a queue-mode installation through n8n's Redis. The key is hashed.
  */
-function keyOf(baseUrl: string, apiKey: unknown): string {
+export function keyOf(baseUrl: string, apiKey: unknown): string {
 	return `clientXcms:${createHash('sha256').update(`${baseUrl}|${String(apiKey ?? '')}`).digest('hex').slice(0, 24)}`;
 }
 

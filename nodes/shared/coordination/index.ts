@@ -64,7 +64,9 @@ class Coordination {
 	}
 
 	private markDown(error: unknown): void {
-		const reason = error instanceof Error ? error.message : String(error);
+		let reason = error instanceof Error ? error.message : String(error);
+		// ioredis follows the real cause (ECONNREFUSED, WRONGPASS…) with this; keep the cause.
+		if (/^Connection is closed/.test(reason) && this.downReason) reason = this.downReason;
 		if (this.downAt === undefined) {
 			LoggerProxy.warn(
 				`n8n-nodes-business-connectors: Redis ${processSettings().redis?.label ?? ''} unreachable (${reason}); ${this.processName} counts rate limits alone until it is back`,
@@ -75,6 +77,7 @@ class Coordination {
 	}
 
 	private async connect(settings: RedisSettings): Promise<void> {
+		this.downReason = undefined;
 		try {
 			if (!this.client) {
 				// Loaded only in queue mode, so that regular mode never loads a Redis client.
@@ -215,7 +218,8 @@ class Coordination {
 		this.redisStore = undefined;
 		this.downAt = undefined;
 		this.downReason = undefined;
-		if (client) client.disconnect();
+		if (client?.status === 'ready') await client.quit().catch(() => client.disconnect());
+		else if (client && client.status !== 'end') client.disconnect();
 	}
 }
 
