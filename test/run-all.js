@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs the unit suite with jest's JSON report and, with --e2e, the end-to-end suites in real n8n
-// (both n8n lines, then queue mode); ends with the plain line "N passed, N failed" over both, so a run that executed no test can
-// never look green.
+// (both n8n lines, then queue mode); ends with the plain line "N passed, N failed" over all of
+// them, so a run that executed no test can never look green.
 const { spawnSync } = require('node:child_process');
 const { readFileSync, rmSync } = require('node:fs');
 const { join } = require('node:path');
