@@ -11,6 +11,7 @@ import { Harness } from '../harness/harness';
 /**
  * `npm run bench`: figures, not pass/fail. Engine throughput of the Telesto node (one list
  * request shared by N items) and the cost of the trigger's snapshot diff on large catalogues.
+ * `npm run bench -- --queue`: executions per minute in n8n queue mode with 1 and 2 workers.
  */
 const BASE = 'https://telesto.bench';
 
@@ -66,6 +67,12 @@ function diff(products: number): void {
 }
 
 async function main(): Promise<void> {
+	if (process.argv.includes('--queue')) {
+		// Real n8n with workers: no nock here, the simulators answer on loopback.
+		const { queueBench } = await import('./queue');
+		await queueBench(process.argv.slice(2));
+		return;
+	}
 	nock.disableNetConnect();
 	await getItems(1000, 200);
 	await getItems(10000, 2000);
