@@ -22,5 +22,6 @@ export type { OperationEntry } from './descriptions/fields';
 export { parseOrThrow, describeZodError } from './validation/parse';
 export { wallClock } from './values/wall-clock';
 export { toList } from './values/list';
+export { accountKey, cachedRead, clearCachedReads } from './values/editor-cache';
 export { coordination } from './coordination';
 export type { Block, HeldLock, LockBusy, LimitScope } from './coordination';
