@@ -74,6 +74,15 @@ export class ClientXcmsApi implements ICredentialType {
 			description:
 				'Time zone ClientXCMS stores dates in (Europe/Paris unless the instance was modified). Dates the node sends are converted to it.',
 		},
+		{
+			displayName: 'Processes Sharing This Key',
+			name: 'processesSharingKey',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 60 },
+			default: 1,
+			description:
+				'How many n8n processes use this API key without counting together: separate n8n instances, or the main and worker processes of queue mode while its Redis cannot be reached. Each then keeps to its share of the 55 requests per minute. Queue mode with Redis counts together and ignores this.',
+		},
 	];
 
 	authenticate: IAuthenticateGeneric = {

@@ -8,7 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { requestToken } from '../nodes/ShopApplication/transport/token';
+import { sharedToken } from '../nodes/ShopApplication/transport/token-share';
 
 export class ShopApplicationApi implements ICredentialType {
 	name = 'shopApplicationApi';
@@ -67,9 +67,12 @@ export class ShopApplicationApi implements ICredentialType {
 		},
 	];
 
-	/** GET /token once per token lifetime; n8n runs it again when the token is empty or after a 401. */
+	/**
+	 * GET /token once per token lifetime; n8n runs it again when the token is empty or after a 401.
+	 * Executions that start together, in one process or in several queue-mode workers, share one.
+	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
-		return await requestToken(this, credentials);
+		return await sharedToken(this, credentials);
 	}
 
 	authenticate: IAuthenticateGeneric = {

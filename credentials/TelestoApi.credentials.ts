@@ -53,6 +53,15 @@ export class TelestoApi implements ICredentialType {
 			description:
 				'How many requests this n8n may send to Telesto in any hour. Telesto blocks the IP address for 15 minutes past 100; lower this when other programs share the IP.',
 		},
+		{
+			displayName: 'Processes Sharing This Key',
+			name: 'processesSharingKey',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 100 },
+			default: 1,
+			description:
+				'How many n8n processes send to Telesto from this IP address without counting together: separate n8n instances, or the main and worker processes of queue mode while its Redis cannot be reached. Each then keeps to its share of Requests per Hour. Queue mode with Redis counts together and ignores this.',
+		},
 	];
 
 	authenticate: IAuthenticateGeneric = {

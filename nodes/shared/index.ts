@@ -32,3 +32,5 @@ export { parseOrThrow, describeZodError } from './validation/parse';
 export { wallClock } from './values/wall-clock';
 export { toList } from './values/list';
 export { accountKey, cachedRead, clearCachedReads } from './values/editor-cache';
+export { coordination } from './coordination';
+export type { Block, HeldLock, LockBusy, LimitScope } from './coordination';

@@ -173,12 +173,17 @@ export class N8nInstance {
 		}
 	}
 
-	/** `n8n start`, resolved once the log says the editor is accessible. */
-	async start(options: { timeoutMs?: number } = {}): Promise<void> {
+	/**
+	 * `n8n start` (or `command`, e.g. `['worker', '--concurrency=5']`), resolved once the log says
+	 * it is ready (`ready`, by default that the editor is accessible).
+	 */
+	async start(options: { timeoutMs?: number; command?: string[]; ready?: string } = {}): Promise<void> {
 		const { nodeBin, n8nBin } = this.options.runtime;
+		const command = options.command ?? ['start'];
+		const ready = options.ready ?? 'Editor is now accessible';
 		const out: WriteStream = createWriteStream(this.options.logFile, { flags: 'a' });
 		this.serverLog = '';
-		const child = spawnTracked(nodeBin, [n8nBin, 'start'], {
+		const child = spawnTracked(nodeBin, [n8nBin, ...command], {
 			cwd: this.options.userFolder,
 			env: this.env(await freePort()),
 			stdio: ['ignore', 'pipe', 'pipe'],
@@ -192,11 +197,11 @@ export class N8nInstance {
 		child.stderr?.on('data', onData);
 		child.on('close', () => out.end());
 		const deadline = Date.now() + (options.timeoutMs ?? 240_000);
-		while (!this.serverLog.includes('Editor is now accessible')) {
+		while (!this.serverLog.includes(ready)) {
 			if (child.exitCode !== null || child.signalCode !== null) {
-				throw new Error(`n8n start exited (${child.exitCode ?? child.signalCode}); log: ${this.options.logFile}\n${this.serverLog.slice(-3000)}`);
+				throw new Error(`n8n ${command[0]} exited (${child.exitCode ?? child.signalCode}); log: ${this.options.logFile}\n${this.serverLog.slice(-3000)}`);
 			}
-			if (Date.now() > deadline) throw new Error(`n8n did not start in time; log: ${this.options.logFile}`);
+			if (Date.now() > deadline) throw new Error(`n8n ${command[0]} did not start in time; log: ${this.options.logFile}`);
 			await sleep(250);
 		}
 	}

@@ -20,6 +20,7 @@ import { stateSizes } from '../triggers/state-size';
 /**
  * `npm run bench`: figures, not pass/fail. Engine throughput of the Telesto node (one list
  * request shared by N items) and the cost of the trigger's snapshot diff on large catalogues.
+ * `npm run bench -- --queue`: executions per minute in n8n queue mode with 1 and 2 workers.
  */
 const BASE = 'https://telesto.bench';
 
@@ -121,6 +122,12 @@ async function failingApi<S extends StartedSimulator>(trigger: TriggerUnderTest<
 }
 
 async function main(): Promise<void> {
+	if (process.argv.includes('--queue')) {
+		// Real n8n with workers: no nock here, the simulators answer on loopback.
+		const { queueBench } = await import('./queue');
+		await queueBench(process.argv.slice(2));
+		return;
+	}
 	nock.disableNetConnect();
 	await getItems(1000, 200);
 	await getItems(10000, 2000);

@@ -70,8 +70,13 @@ export function paired(json: IDataObject[], item = 0): INodeExecutionData[] {
 }
 
 /** Replaces clock.sleep so retries and pacing never wait for real; returns the spy. */
+/** Waits without waiting: `clock.sleep` moves a fake `clock.now` forward instead. */
 export function fakeSleep(): jest.SpyInstance {
-	return jest.spyOn(clock, 'sleep').mockResolvedValue(undefined);
+	let now = Date.now();
+	jest.spyOn(clock, 'now').mockImplementation(() => now);
+	return jest.spyOn(clock, 'sleep').mockImplementation(async (ms: number) => {
+		now += ms;
+	});
 }
 
 export const CUSTOMER = {

@@ -82,7 +82,7 @@ describe('ClientXCMS transport', () => {
 		// The first request left at `now`; the 56th waited until it was 60 s old.
 		expect(sleep).toHaveBeenCalledTimes(1);
 		expect(sleep).toHaveBeenCalledWith(60_000);
-		expect(sentInWindow(`${BASE}${PREFIX}`, API_KEY)).toBe(1);
+		expect(await sentInWindow(`${BASE}${PREFIX}`, API_KEY)).toBe(1);
 	});
 
 	it('X-RateLimit-Remaining: 0 pauses the next request', async () => {

@@ -3,17 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { N8N_LINES, ROOT, lineById, type N8nLine } from '../../scripts/n8n/config';
-import { N8nInstance, type RunOutput, type WorkflowJson } from '../../scripts/n8n/instance';
+import { N8nInstance } from '../../scripts/n8n/instance';
 import { buildAndPack, installIntoUserFolder } from '../../scripts/n8n/pack';
 import { freePort, killAll, log, sleep } from '../../scripts/n8n/proc';
 import { ensureRuntime } from '../../scripts/n8n/runtime';
 import type { StartedSimulator } from '../sandbox/types';
 import { runEditorTests } from './editor';
+import { checkChain, coverageGaps, nodeResult, opsWorkflow, triggerWorkflow, type LiveApi } from './lib/chains';
 import { Results } from './lib/results';
-import { apiRequests, sandboxClient, startSink, type Sink } from './lib/sandbox';
+import { apiRequests, sandboxClient, startSink } from './lib/sandbox';
 import { credentialRef, discoverApis, type ApiEntry } from './lib/suites';
-import { chainsWorkflow, nodeType, stableId, toNode, type BuiltChain, type CredentialRef } from './lib/workflows';
-import type { Json, Step, TriggerCase } from './types';
+import { chainsWorkflow, nodeType, stableId } from './lib/workflows';
 
 interface Args {
 	lines: N8nLine[];
@@ -38,121 +38,6 @@ function parseArgs(argv: string[]): Args {
 
 export const OUTPUT = join(ROOT, 'test-output');
 const RESULTS_FILE = join(OUTPUT, 'e2e', 'results.json');
-
-interface LiveApi {
-	entry: ApiEntry;
-	sim: StartedSimulator;
-	credential: CredentialRef;
-}
-
-/** Items of the first output of a node's first run, and its error if it failed. */
-function nodeResult(output: RunOutput, nodeName: string): { ran: boolean; items: Json[]; error?: string } {
-	const runs = output.data.resultData.runData[nodeName];
-	if (!runs?.length) return { ran: false, items: [] };
-	const first = runs[0];
-	const items = (first.data?.main?.[0] ?? []).map((i) => i.json);
-	const error = first.error ? [first.error.message, first.error.description].filter(Boolean).join(' — ') : undefined;
-	return { ran: true, items, error };
-}
-
-export function checkChain(output: RunOutput | undefined, steps: Step[], chain: BuiltChain, rawTail: string): void {
-	if (!output) throw new Error(`n8n printed no run data:\n${rawTail}`);
-	steps.forEach((step, s) => {
-		const name = chain.nodeNames[s];
-		const { ran, items, error } = nodeResult(output, name);
-		if (!ran) {
-			const wfError = output.data.resultData.error?.message;
-			throw new Error(`step "${name}" did not run${wfError ? ` (workflow error: ${wfError})` : ''}`);
-		}
-		const failed = items.find((i) => typeof i.error === 'string');
-		const itemError = failed ? [failed.error, failed.description].filter(Boolean).join(' — ') : undefined;
-		const message = error ?? itemError;
-		if (step.expectError) {
-			if (!message) throw new Error(`step "${name}" should have failed with ${step.expectError} but gave ${JSON.stringify(items).slice(0, 500)}`);
-			if (!step.expectError.test(message)) throw new Error(`step "${name}" failed with "${message}", expected ${step.expectError}`);
-			return;
-		}
-		if (message) throw new Error(`step "${name}" failed: ${message}`);
-		try {
-			step.expect?.(items);
-		} catch (e) {
-			throw new Error(`step "${name}": ${(e as Error).message}\nitems: ${JSON.stringify(items).slice(0, 1500)}`);
-		}
-	});
-}
-
-/** Every resource/operation of every action node must appear in a case or a manual example. */
-function coverageGaps(live: LiveApi): string[] {
-	const suite = live.entry.suite!;
-	const steps = [...suite.cases.flatMap((c) => c.steps), ...suite.examples.filter((e) => !e.trigger).flatMap((e) => e.steps)];
-	const gaps: string[] = [];
-	for (const node of live.entry.nodes) {
-		if (node.trigger) {
-			if (!suite.triggers.some((t) => t.node === node.name)) gaps.push(`${node.name}: no trigger case`);
-			continue;
-		}
-		for (const [resource, operations] of Object.entries(node.operations)) {
-			for (const operation of operations) {
-				const covered = steps.some((s) => {
-					if (nodeType(s.node) !== nodeType(node.name)) return false;
-					const r = (s.parameters.resource as string | undefined) ?? node.defaultResource ?? '_';
-					const o = (s.parameters.operation as string | undefined) ?? node.defaultOperation[r];
-					return r === resource && o === operation;
-				});
-				if (!covered) gaps.push(`${node.name}: ${resource} ${operation}`);
-			}
-		}
-	}
-	return gaps;
-}
-
-function opsWorkflow(live: LiveApi, version: string) {
-	const suite = live.entry.suite!;
-	const chains = [
-		...suite.cases.map((c) => ({ label: c.name, steps: c.steps })),
-		...suite.examples.filter((e) => !e.trigger).map((e) => ({ label: `Example: ${e.name}`, steps: e.steps })),
-	];
-	const built = chainsWorkflow({
-		id: stableId(`e2e:${version}:${live.entry.api}:operations`),
-		name: `E2E ${live.entry.api} operations`,
-		chains,
-		credential: live.credential,
-		continueOnError: true,
-	});
-	return { ...built, sources: chains };
-}
-
-function triggerWorkflow(live: LiveApi, trigger: TriggerCase, index: number, sink: Sink): WorkflowJson {
-	const triggerNode = toNode(
-		{ node: trigger.node, parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, ...trigger.parameters } },
-		trigger.name,
-		[0, 0],
-		live.credential,
-	);
-	const send = {
-		id: stableId(`sink:${live.entry.api}:${index}`, 12),
-		name: 'Send To Sink',
-		type: 'n8n-nodes-base.httpRequest',
-		typeVersion: 4.2,
-		position: [260, 0],
-		parameters: {
-			method: 'POST',
-			url: `${sink.url}/${live.entry.api}/${index}`,
-			sendBody: true,
-			specifyBody: 'json',
-			jsonBody: '={{ JSON.stringify($json) }}',
-			options: {},
-		},
-	};
-	return {
-		id: stableId(`e2e:${live.entry.api}:trigger:${index}`),
-		name: `E2E ${live.entry.api} trigger: ${trigger.name}`,
-		nodes: [triggerNode, send],
-		connections: { [triggerNode.name]: { main: [[{ node: send.name, type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
-		pinData: {},
-	};
-}
 
 async function runLine(line: N8nLine, tarball: string, entries: ApiEntry[], args: Args, results: Results): Promise<void> {
 	const tag = `[n8n ${line.version}]`;

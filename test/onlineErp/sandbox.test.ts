@@ -31,6 +31,15 @@ describe('OnlineERP against the sandbox', () => {
 	});
 	afterEach(() => jest.restoreAllMocks());
 
+	it('takes turns at the robot: concurrent executions for one licence never overlap', async () => {
+		sim.config.slowMs = 60;
+		const node = erpNode({ operation: 'getAll', entity: 'Customer', returnAll: true });
+		const runs = await Promise.all(Array.from({ length: 4 }, async () => await h.execute({ node })));
+		for (const run of runs) expect(run.error).toBeUndefined();
+		expect(sim.log.filter((r) => r.path.startsWith('/api/'))).toHaveLength(4);
+		expect(sim.robot()).toEqual({ maxAtOnce: 1, overlapping: 0 });
+	});
+
 	it('filters with the builder (quotes, unicode, sub-fields) and selects fields', async () => {
 		const { items, error } = await h.execute({
 			node: erpNode({

@@ -48,6 +48,11 @@ export interface ClientXcmsSandboxOptions {
 
 export interface ClientXcmsSandbox extends StartedSimulator {
 	db: Record<string, Row[]>;
+	/**
+	 * Answers since the start or the last reset: all, 429s, and the most requests that reached
+	 * the API within one window for one key (refused ones included).
+	 */
+	answers(): { total: number; tooMany: number; busiestWindow: number };
 	reset(): void;
 }
 
@@ -108,6 +113,8 @@ export async function startClientXcmsSandbox(options: ClientXcmsSandboxOptions =
 	const windowMs = options.windowMs ?? 60_000;
 	let db = seed(now());
 	let hits = new Map<string, number[]>();
+	let arrivals = new Map<string, number[]>();
+	let counts = { total: 0, tooMany: 0, busiestWindow: 0 };
 
 	const nextId = (rows: Row[]) => rows.reduce((m, r) => Math.max(m, r.id), 0) + 1;
 	const touch = (row: Row) => Object.assign(row, { updated_at: iso(now()) });
@@ -279,6 +286,8 @@ export async function startClientXcmsSandbox(options: ClientXcmsSandboxOptions =
 			db = seed(now());
 			sim.db = db;
 			hits = new Map();
+			arrivals = new Map();
+			counts = { total: 0, tooMany: 0, busiestWindow: 0 };
 			return json(204);
 		}
 		const rows = db[table];
@@ -306,8 +315,13 @@ export async function startClientXcmsSandbox(options: ClientXcmsSandboxOptions =
 		const token = String(req.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
 		const abilities = keys[token];
 		const t = now();
+		const arrived = [...(arrivals.get(token) ?? []).filter((h) => h > t - windowMs), t];
+		arrivals.set(token, arrived);
+		counts.total++;
+		counts.busiestWindow = Math.max(counts.busiestWindow, arrived.length);
 		const recent = (hits.get(token) ?? []).filter((h) => h > t - windowMs);
 		if (recent.length >= limit) {
+			counts.tooMany++;
 			const retry = Math.max(1, Math.ceil((recent[0] + windowMs - t) / 1000));
 			return json(429, { message: 'Too Many Attempts.' }, { 'retry-after': String(retry), 'x-ratelimit-limit': String(limit), 'x-ratelimit-remaining': '0' });
 		}
@@ -328,10 +342,13 @@ export async function startClientXcmsSandbox(options: ClientXcmsSandboxOptions =
 		credentialType: 'clientXcmsApi',
 		credentials: { instanceUrl: running.url, apiKey: CLIENTXCMS_SANDBOX_KEY, allowHttp: true, timezone: 'Europe/Paris' },
 		db,
+		answers: () => ({ ...counts }),
 		reset: () => {
 			db = seed(now());
 			sim.db = db;
 			hits = new Map();
+			arrivals = new Map();
+			counts = { total: 0, tooMany: 0, busiestWindow: 0 };
 		},
 	};
 	return sim;

@@ -125,6 +125,11 @@ export interface OnlineErpSandbox extends StartedSimulator {
 	records(company: string, entity: string): ErpRecord[];
 	/** Inserts or updates a record as someone working in the ERP would, stamping DateModification. */
 	upsert(company: string, entity: string, record: ErpRecord): ErpRecord;
+	/**
+	 * The robot runs one request at a time: how many API calls it had at most at once, and how many
+	 * arrived while another was running (since the start or the last reset).
+	 */
+	robot(): { maxAtOnce: number; overlapping: number };
 	reset(): void;
 }
 
@@ -310,13 +315,26 @@ export async function startOnlineErpSandbox(options: OnlineErpSandboxOptions = {
 		return message(405, 'Méthode non supportée');
 	};
 
-	const running = await startSandbox(async (req) => control(req) ?? (await api(req)), options.port);
+	let running = 0;
+	let robot = { maxAtOnce: 0, overlapping: 0 };
+	const server = await startSandbox(async (req) => {
+		const own = control(req);
+		if (own) return own;
+		if (running > 0) robot.overlapping++;
+		running++;
+		robot.maxAtOnce = Math.max(robot.maxAtOnce, running);
+		try {
+			return await api(req);
+		} finally {
+			running--;
+		}
+	}, options.port);
 
 	const sim: OnlineErpSandbox = {
-		...running,
+		...server,
 		credentialType: 'onlineErpApi',
 		credentials: {
-			baseUrl: `${running.url}/api`,
+			baseUrl: `${server.url}/api`,
 			licenceCode: ONLINE_ERP_SANDBOX_LICENCE,
 			secretKey: ONLINE_ERP_SANDBOX_SECRET,
 			companyId: '0',
@@ -327,9 +345,11 @@ export async function startOnlineErpSandbox(options: OnlineErpSandboxOptions = {
 		config: { ...DEFAULT_CONFIG },
 		records: (company, entity) => sim.companies[company]?.data[entity] ?? [],
 		upsert,
+		robot: () => ({ ...robot }),
 		reset: () => {
 			sim.companies = sampleCompanies();
 			sim.config = { ...DEFAULT_CONFIG };
+			robot = { maxAtOnce: 0, overlapping: 0 };
 		},
 	};
 	return sim;

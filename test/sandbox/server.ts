@@ -39,6 +39,8 @@ export interface RunningSandbox {
 	log: SandboxRequest[];
 	/** Injects a failure (also `POST /__sandbox/fault`); `undefined` clears them (`DELETE /__sandbox/fault`). */
 	fault(fault: SandboxFault | undefined): void;
+	/** Delays every answer by `ms`, like a server on the network (benchmarks). */
+	setLatency(ms: number): void;
 	close(): Promise<void>;
 }
 
@@ -94,6 +96,7 @@ export async function startSandbox(handler: SandboxHandler, port = 0): Promise<R
 		}
 		return undefined;
 	};
+	let latencyMs = 0;
 	const server: Server = createServer((req, res) => {
 		void (async () => {
 			const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -105,6 +108,7 @@ export async function startSandbox(handler: SandboxHandler, port = 0): Promise<R
 				body: await readBody(req),
 			};
 			log.push(request);
+			if (latencyMs) await new Promise((resolve) => setTimeout(resolve, latencyMs));
 			try {
 				send(res, injected(request) ?? (await handler(request)));
 			} catch (error) {
@@ -119,6 +123,9 @@ export async function startSandbox(handler: SandboxHandler, port = 0): Promise<R
 		port: actual,
 		log,
 		fault: setFault,
+		setLatency: (ms: number) => {
+			latencyMs = ms;
+		},
 		close: async () =>
 			await new Promise<void>((resolve, reject) => {
 				server.closeAllConnections();

@@ -28,6 +28,8 @@ export interface TelestoSandbox extends StartedSimulator {
 	products: TelestoProduct[];
 	/** Requests to the API (control routes excluded) in the current window. */
 	requestCount(): number;
+	/** Answers given since the start or the last reset: all, and 429s. */
+	answers(): { total: number; tooMany: number };
 	reset(): void;
 }
 
@@ -59,6 +61,8 @@ export async function startTelestoSandbox(options: TelestoSandboxOptions = {}): 
 	let products = options.products ?? sampleProducts();
 	let hits: number[] = [];
 	let blockedUntil = 0;
+	let total = 0;
+	let tooMany = 0;
 
 	const control = (req: SandboxRequest): SandboxResponse | undefined => {
 		if (req.path === '/__sandbox/reset' && req.method === 'POST') {
@@ -66,6 +70,8 @@ export async function startTelestoSandbox(options: TelestoSandboxOptions = {}): 
 			sim.products = products;
 			hits = [];
 			blockedUntil = 0;
+			total = 0;
+			tooMany = 0;
 			return { status: 204 };
 		}
 		if (req.path === '/__sandbox/products' && req.method === 'POST') {
@@ -87,11 +93,16 @@ export async function startTelestoSandbox(options: TelestoSandboxOptions = {}): 
 		const own = control(req);
 		if (own) return own;
 		const t = now();
-		if (t < blockedUntil) return envelope(429, 'TOO_MANY_REQUESTS', 'Rate limit exceeded');
+		total++;
+		if (t < blockedUntil) {
+			tooMany++;
+			return envelope(429, 'TOO_MANY_REQUESTS', 'Rate limit exceeded');
+		}
 		hits = hits.filter((h) => h > t - windowMs);
 		hits.push(t);
 		if (hits.length > limit) {
 			blockedUntil = t + blockMs;
+			tooMany++;
 			return envelope(429, 'TOO_MANY_REQUESTS', 'Rate limit exceeded');
 		}
 		const key = String(req.headers.authorization ?? '');
@@ -107,9 +118,12 @@ export async function startTelestoSandbox(options: TelestoSandboxOptions = {}): 
 		credentials: { apiKey: [...keys][0], baseUrl: `${running.url}/v2`, requestsPerHour: 100 },
 		products,
 		requestCount: () => hits.filter((h) => h > now() - windowMs).length,
+		answers: () => ({ total, tooMany }),
 		reset: () => {
 			hits = [];
 			blockedUntil = 0;
+			total = 0;
+			tooMany = 0;
 		},
 	};
 	return sim;

@@ -36,7 +36,8 @@ describe('package', () => {
 		for (const file of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) {
 			expect(existsSync(join(root, file.replace(/^dist\//, '').replace(/\.js$/, '.ts')))).toBe(true);
 		}
-		expect(Object.keys(pkg.dependencies)).toEqual(['zod']);
+		// zod validates, ioredis shares limits in queue mode (README, "Queue mode"); nothing else ships.
+		expect(Object.keys(pkg.dependencies)).toEqual(['ioredis', 'zod']);
 	});
 });
 

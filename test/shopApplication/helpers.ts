@@ -2,6 +2,7 @@ import nock from 'nock';
 
 import { clock } from '../../nodes/shared';
 import { clearCatalogueCache } from '../../nodes/ShopApplication/transport/catalogue';
+import { resetSharedTokens } from '../../nodes/ShopApplication/transport/token-share';
 import { Harness, type NodeUnderTest } from '../harness/harness';
 
 export const BASE = 'https://sa.test';
@@ -27,6 +28,7 @@ export const CATALOGUE: Record<string, Record<string, unknown>> = {
 
 export function saHarness(): Harness {
 	clearCatalogueCache();
+	resetSharedTokens();
 	return new Harness().setCredentials('shopApplicationApi', {
 		baseUrl: `${BASE}/`,
 		clientId: CLIENT_ID,

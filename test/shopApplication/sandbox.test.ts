@@ -2,6 +2,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import nock from 'nock';
 
 import { clearCatalogueCache } from '../../nodes/ShopApplication/transport/catalogue';
+import { resetSharedTokens } from '../../nodes/ShopApplication/transport/token-share';
 import { Harness } from '../harness/harness';
 import { startShopApplicationSandbox, type ShopApplicationSandbox } from '../sandbox/shopApplication';
 import { demo } from '../demo/shopApplication';
@@ -33,6 +34,7 @@ describe('Shop Application against the simulator', () => {
 		sim.reset();
 		sim.log.length = 0;
 		clearCatalogueCache();
+		resetSharedTokens();
 	});
 
 	it('runs a provisioning flow with one token request, and the trigger sees the installation', async () => {

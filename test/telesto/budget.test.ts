@@ -29,7 +29,7 @@ describe('Telesto request budget and rate limit', () => {
 		expect(error?.message).toBe('Telesto request budget used up: 100 requests in the last hour');
 		expect(error?.description).toContain('The next one can go at about 15:22 (Europe/Brussels) — 2024-01-15T14:22:00Z');
 		expect(error?.context?.itemIndex).toBe(100);
-		expect(usedInLastHour(`${BASE}/v2`)).toBe(100);
+		expect(await usedInLastHour(`${BASE}/v2`)).toBe(100);
 
 		now += 60 * 60 * 1000 + 1;
 		const again = nock(BASE).get('/v2/products').reply(200, PRODUCTS);
@@ -92,7 +92,7 @@ describe('Telesto request budget and rate limit', () => {
 		expect(clock.sleep).toHaveBeenCalledWith(3000);
 		expect(error?.message).toBe('Internal error');
 		expect(error?.description).toBe('Telesto had a server error. Try again later.');
-		expect(usedInLastHour(`${BASE}/v2`)).toBe(2);
+		expect(await usedInLastHour(`${BASE}/v2`)).toBe(2);
 	});
 
 	it('succeeds when the retry after a server error succeeds', async () => {
@@ -114,7 +114,7 @@ describe('Telesto request budget and rate limit', () => {
 		expect(error?.description).toBe(
 			'Telesto rejected the API key. Check the key in the Telesto credential; keys are issued by Telesto support.',
 		);
-		expect(usedInLastHour(`${BASE}/v2`)).toBe(2);
+		expect(await usedInLastHour(`${BASE}/v2`)).toBe(2);
 		expect(clock.sleep).not.toHaveBeenCalled();
 	});
 

@@ -1,8 +1,12 @@
+import { createHash } from 'node:crypto';
+
 import { NodeOperationError, type ICredentialDataDecryptedObject, type IDataObject } from 'n8n-workflow';
 
 import {
 	backoffPolicy,
 	NOT_RETRIED,
+	coordination,
+	type HeldLock,
 	type ApiProfile,
 	type ErrorDetails,
 	type QueryValue,
@@ -127,8 +131,24 @@ export const onlineErpRetry: RetryPolicy = (input) =>
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
-/** A bad Company Header Name would fail inside n8n's HTTP client as if the hub were unreachable. */
-const credentialCheck: RequestGate = {
+/** How long a request waits for the licence's robot before it gives up. */
+export const ROBOT_WAIT_MS = 15 * 60_000;
+
+/** The robot turn each request in flight holds, from `before` to `after`. */
+const turns = new WeakMap<object, HeldLock>();
+
+function robotKey(info: { baseUrl: string; credentials: ICredentialDataDecryptedObject }): string {
+	const licence = String(info.credentials.licenceCode ?? '').trim();
+	return `onlineErp:robot:${createHash('sha256').update(`${info.baseUrl}|${licence}`).digest('hex').slice(0, 24)}`;
+}
+
+/**
+ * One licence has one robot, which runs one request at a time: requests to a licence take turns,
+ * in this process and across every queue-mode process (through n8n's Redis), instead of piling
+ * up at the robot and timing out. Also checks the Company Header Name first: a bad one would
+ * fail inside n8n's HTTP client as if the hub were unreachable.
+ */
+const robotGate: RequestGate = {
 	async before(ctx, info) {
 		const name = String(info.credentials.companyHeaderName ?? '').trim();
 		if (name && !HEADER_NAME.test(name)) {
@@ -137,12 +157,25 @@ const credentialCheck: RequestGate = {
 				description: 'Fix it in the OnlineERP credential: letters, digits and - or _ only. The usual name is COMPANY_ID.',
 			});
 		}
+		// The turn outlives the request's own timeout, so a process that dies frees it soon after.
+		const turn = await coordination.lock(robotKey(info), { ttlMs: info.timeoutMs + 15_000, waitMs: ROBOT_WAIT_MS });
+		if (turn.busy) {
+			throw new NodeOperationError(ctx.getNode(), `The OnlineERP robot of this licence stayed busy for ${Math.round(turn.waitedMs / 60_000)} minutes`, {
+				itemIndex: info.itemIndex,
+				description: `${turn.holder ? `${turn.holder} still holds` : 'Another request still holds'} the robot's turn. The robot runs one request at a time per licence, so requests wait for each other; nothing was sent. Run fewer OnlineERP workflows at once for this licence, or check the robot at the customer's site.`,
+			});
+		}
+		turns.set(info, turn);
 	},
-	after() {},
+	async after(_ctx, info) {
+		const turn = turns.get(info);
+		turns.delete(info);
+		await turn?.release();
+	},
 };
 
 export const onlineErpProfile: ApiProfile = {
-	gate: credentialCheck,
+	gate: robotGate,
 	displayName: 'OnlineERP',
 	credentialType: 'onlineErpApi',
 	baseUrl: onlineErpBaseUrl,

@@ -1,22 +1,15 @@
 import { NodeOperationError, type INode } from 'n8n-workflow';
 
-import { clock } from '../../shared';
+import { clock, coordination, type Block } from '../../shared';
 
 const HOUR_MS = 60 * 60 * 1000;
 export const BLOCK_MS = 15 * 60 * 1000;
 
-interface HostState {
-	/** When each request of the last hour left this process (oldest first). */
-	sent: number[];
-	blockedUntil?: number;
-}
-
 /**
- * Telesto's limit is per IP address, so the budget and the block are kept per Telesto host for
- * this whole n8n process, shared by every credential and workflow.
+ * Telesto's limit is per IP address, so the budget and the block are kept per Telesto host and
+ * shared by every credential and workflow: in this process (regular mode), or by every process
+ * of a queue-mode installation through n8n's Redis.
  */
-const hosts = new Map<string, HostState>();
-
 function hostOf(baseUrl: string): string {
 	try {
 		return new URL(baseUrl).host;
@@ -25,17 +18,11 @@ function hostOf(baseUrl: string): string {
 	}
 }
 
-function state(baseUrl: string): HostState {
-	const key = hostOf(baseUrl);
-	let s = hosts.get(key);
-	if (!s) {
-		s = { sent: [] };
-		hosts.set(key, s);
-	}
-	const horizon = clock.now() - HOUR_MS;
-	while (s.sent.length && s.sent[0] <= horizon) s.sent.shift();
-	return s;
-}
+const budgetKey = (baseUrl: string) => `telesto:budget:${hostOf(baseUrl)}`;
+const blockKey = (baseUrl: string) => `telesto:block:${hostOf(baseUrl)}`;
+
+/** The latest block this process knows of, per host: error messages are built synchronously. */
+const known = new Map<string, Block>();
 
 /** "14:37 (Europe/Brussels) — 2024-01-15T13:37:00Z" */
 export function formatWhen(at: number, timezone: string): string {
@@ -52,69 +39,84 @@ export function formatWhen(at: number, timezone: string): string {
 	return `${local} (${timezone}) — ${new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z')}`;
 }
 
-export function blockedMessage(until: number, timezone: string): { message: string; description: string } {
+/** `by`: the process that received the 429, named when it is not this one. */
+export function blockedMessage(block: { until: number; by?: string }, timezone: string): { message: string; description: string } {
+	const seen = block.by && block.by !== coordination.processName ? ` ${block.by} received Telesto's 429; every n8n process of this installation holds back.` : '';
 	return {
 		message: 'Telesto rate limit reached (100 requests per hour per IP address)',
-		description: `Telesto blocks this n8n server's IP address until about ${formatWhen(until, timezone)}. Requests sent before then will fail, so this node sends none until then.`,
+		description: `Telesto blocks this n8n server's IP address until about ${formatWhen(block.until, timezone)}. Requests sent before then will fail, so this node sends none until then.${seen}`,
 	};
 }
 
-export function blockedUntil(baseUrl: string): number | undefined {
-	const s = state(baseUrl);
-	if (s.blockedUntil !== undefined && s.blockedUntil <= clock.now()) s.blockedUntil = undefined;
-	return s.blockedUntil;
+/** The block in force for this host, as this process last learned it (no store access). */
+export function knownBlock(baseUrl: string): Block | undefined {
+	const block = known.get(hostOf(baseUrl));
+	return block && block.until > clock.now() ? block : undefined;
 }
 
-export function recordBlock(baseUrl: string, retryAfterMs: number | undefined): number {
-	const until = clock.now() + (retryAfterMs ?? BLOCK_MS);
-	state(baseUrl).blockedUntil = until;
-	return until;
+export async function blockedUntil(baseUrl: string): Promise<Block | undefined> {
+	const block = await coordination.blocked(blockKey(baseUrl));
+	if (block) known.set(hostOf(baseUrl), block);
+	return block;
+}
+
+/** Stops every process sending to this host until the block ends; returns the block in force. */
+export async function recordBlock(baseUrl: string, retryAfterMs: number | undefined): Promise<Block> {
+	const block = await coordination.block(blockKey(baseUrl), {
+		until: clock.now() + (retryAfterMs ?? BLOCK_MS),
+		reason: 'Telesto answered 429',
+	});
+	known.set(hostOf(baseUrl), block);
+	return block;
 }
 
 /**
  * Takes one request from the hour's budget, or refuses (nothing is sent) with the time the
- * budget frees up.
+ * budget frees up. Returns the reservation's ticket, for `settle`.
  */
-export function reserve(options: {
+export async function reserve(options: {
 	node: INode;
 	baseUrl: string;
 	perHour: number;
+	/** The credential's Processes Sharing This Key: divides the budget while it is not shared. */
+	processes: number;
 	timezone: string;
 	itemIndex?: number;
-}): void {
+}): Promise<string> {
 	const { node, baseUrl, timezone, itemIndex } = options;
-	const until = blockedUntil(baseUrl);
-	if (until !== undefined) {
-		const { message, description } = blockedMessage(until, timezone);
+	const block = await blockedUntil(baseUrl);
+	if (block) {
+		const { message, description } = blockedMessage(block, timezone);
 		throw new NodeOperationError(node, message, { description, itemIndex });
 	}
-	const s = state(baseUrl);
-	if (s.sent.length >= options.perHour) {
-		const frees = s.sent[s.sent.length - options.perHour] + HOUR_MS;
-		throw new NodeOperationError(
-			node,
-			`Telesto request budget used up: ${s.sent.length} requests in the last hour`,
-			{
-				description: `Telesto allows 100 requests per hour per IP address and blocks it for 15 minutes beyond that, so this request was not sent. The next one can go at about ${formatWhen(frees, timezone)}. Lower how often workflows call Telesto, or raise "Requests per Hour" in the credential if Telesto allows more.`,
-				itemIndex,
-			},
-		);
-	}
-	s.sent.push(clock.now());
+	const result = await coordination.reserve({
+		key: budgetKey(baseUrl),
+		limit: options.perHour,
+		windowMs: HOUR_MS,
+		processes: options.processes,
+	});
+	if (result.ok) return result.ticket;
+	const share =
+		result.limit < options.perHour
+			? ` This process allows itself ${result.limit} of the ${options.perHour} (Requests per Hour divided by Processes Sharing This Key), as the budget is ${result.scope.description}.`
+			: ` The budget is ${result.scope.description}.`;
+	throw new NodeOperationError(node, `Telesto request budget used up: ${result.used} requests in the last hour`, {
+		description: `Telesto allows 100 requests per hour per IP address and blocks it for 15 minutes beyond that, so this request was not sent. The next one can go at about ${formatWhen(result.retryAt, timezone)}. Lower how often workflows call Telesto, or raise "Requests per Hour" in the credential if Telesto allows more.${share}`,
+		itemIndex,
+	});
 }
 
 /** Corrects the count once the real number of requests sent for a reservation is known. */
-export function settle(baseUrl: string, requestsSent: number): void {
-	const s = state(baseUrl);
-	if (requestsSent === 0) s.sent.pop();
-	for (let i = 1; i < requestsSent; i++) s.sent.push(clock.now());
+export async function settle(baseUrl: string, ticket: string, requestsSent: number): Promise<void> {
+	await coordination.settle({ key: budgetKey(baseUrl), ticket, sent: requestsSent, windowMs: HOUR_MS });
 }
 
-export function usedInLastHour(baseUrl: string): number {
-	return state(baseUrl).sent.length;
+export async function usedInLastHour(baseUrl: string): Promise<number> {
+	return await coordination.used(budgetKey(baseUrl), HOUR_MS);
 }
 
-/** Forgets every host's budget and block (tests, and the sandbox's reset). */
+/** Forgets this process's budgets and blocks (tests). */
 export function resetBudgets(): void {
-	hosts.clear();
+	known.clear();
+	coordination.resetMemory('telesto:');
 }

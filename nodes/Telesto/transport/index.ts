@@ -2,12 +2,13 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import {
 	backoffPolicy,
+	clock,
 	retryAfterMs,
 	type ApiProfile,
 	type ErrorDetails,
 	type RequestGate,
 } from '../../shared';
-import { blockedMessage, blockedUntil, recordBlock, reserve, settle } from './budget';
+import { BLOCK_MS, blockedMessage, knownBlock, recordBlock, reserve, settle } from './budget';
 
 export const TELESTO_DEFAULT_BASE_URL = 'https://telesto.app/v2';
 
@@ -16,19 +17,26 @@ export function telestoBaseUrl(credentials: ICredentialDataDecryptedObject): str
 	return raw.replace(/\/+$/, '');
 }
 
+/** The budget reservation of each request in flight, from `before` to `after`. */
+const tickets = new WeakMap<object, string>();
+
 const budgetGate: RequestGate = {
 	async before(ctx, info) {
-		reserve({
+		const ticket = await reserve({
 			node: ctx.getNode(),
 			baseUrl: info.baseUrl,
 			perHour: Number(info.credentials.requestsPerHour ?? 100) || 100,
+			processes: Number(info.credentials.processesSharingKey ?? 1) || 1,
 			timezone: ctx.getTimezone(),
 			itemIndex: info.itemIndex,
 		});
+		tickets.set(info, ticket);
 	},
-	after(_ctx, info, outcome) {
-		settle(info.baseUrl, outcome.requestsSent);
-		if (outcome.status === 429) recordBlock(info.baseUrl, retryAfterMs(outcome.headers));
+	async after(_ctx, info, outcome) {
+		const ticket = tickets.get(info);
+		tickets.delete(info);
+		if (ticket !== undefined) await settle(info.baseUrl, ticket, outcome.requestsSent);
+		if (outcome.status === 429) await recordBlock(info.baseUrl, retryAfterMs(outcome.headers));
 	},
 };
 
@@ -60,14 +68,12 @@ export const telestoProfile: ApiProfile = {
 		on429: 'never',
 	}),
 	errorMessage(details: ErrorDetails) {
-		if (details.status === 429) {
-			return blockedMessage(recordedUntil(details), details.timezone).message;
-		}
+		if (details.status === 429) return blockedMessage(recordedBlock(details), details.timezone).message;
 		return envelopeDescription(details.body);
 	},
 	errorHint(details: ErrorDetails) {
 		const { status } = details;
-		if (status === 429) return blockedMessage(recordedUntil(details), details.timezone).description;
+		if (status === 429) return blockedMessage(recordedBlock(details), details.timezone).description;
 		if (status !== undefined && HINTS[status]) return HINTS[status];
 		if (status !== undefined && status >= 500) return 'Telesto had a server error. Try again later.';
 		if (details.networkError) return 'Telesto could not be reached. Check the Base URL and the network of the n8n server.';
@@ -79,7 +85,7 @@ export const telestoProfile: ApiProfile = {
 	gate: budgetGate,
 };
 
-function recordedUntil(details: ErrorDetails): number {
+function recordedBlock(details: ErrorDetails): { until: number } {
 	// The gate recorded the block when the 429 arrived.
-	return blockedUntil(details.baseUrl) ?? recordBlock(details.baseUrl, retryAfterMs(details.headers));
+	return knownBlock(details.baseUrl) ?? { until: clock.now() + (retryAfterMs(details.headers) ?? BLOCK_MS) };
 }

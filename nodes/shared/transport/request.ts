@@ -166,6 +166,7 @@ export async function requestRaw(
 		method: spec.method,
 		path: spec.path,
 		itemIndex: spec.itemIndex,
+		timeoutMs: spec.timeoutMs ?? profile.timeoutMs,
 	};
 	const where = { baseUrl, timezone: ctx.getTimezone() };
 	const idempotent = spec.idempotent ?? (spec.method === 'GET' || spec.method === 'HEAD');
@@ -173,7 +174,7 @@ export async function requestRaw(
 		method: spec.method,
 		url: joinUrl(baseUrl, spec.path),
 		headers: { ...(profile.headers ?? {}), ...(spec.headers ?? {}) },
-		timeout: spec.timeoutMs ?? profile.timeoutMs,
+		timeout: info.timeoutMs,
 		returnFullResponse: true,
 		json: !spec.binary,
 		...(spec.binary ? { encoding: 'arraybuffer' as const } : {}),
@@ -222,7 +223,7 @@ export async function requestRaw(
 			const sent = requestSent && !NOT_SENT_CODES.has(details.errorCode ?? '');
 			// n8n itself repeats a request once after a 401 (to refresh expirable credentials).
 			const requestsSent = details.status === 401 ? 2 : sent ? 1 : 0;
-			profile.gate?.after(ctx, info, { status: details.status, headers: details.headers, requestsSent });
+			await profile.gate?.after(ctx, info, { status: details.status, headers: details.headers, requestsSent });
 			// Sent, and no answer: a write may have been applied, so unless the request is
 			// idempotent it is never sent again, whatever the profile's retry policy says.
 			const outcomeUnknown = details.networkError && sent && changesData(spec);
@@ -243,7 +244,7 @@ export async function requestRaw(
 			continue;
 		}
 		const headers = lowerHeaders(response.headers);
-		profile.gate?.after(ctx, info, { status: response.statusCode, headers, requestsSent: 1 });
+		await profile.gate?.after(ctx, info, { status: response.statusCode, headers, requestsSent: 1 });
 		if (spec.binary) return { status: response.statusCode, headers, body: response.body };
 		const answer = { ...where, status: response.statusCode, headers, method: spec.method, path: spec.path, networkError: false };
 		const { body, problem } = readBody(response.body, profile);

@@ -51,6 +51,8 @@ export interface GateRequestInfo {
 	method: HttpMethod;
 	path: string;
 	itemIndex?: number;
+	/** How long the request may take (a lock held for it must outlive it). */
+	timeoutMs: number;
 }
 
 export interface GateOutcome {
@@ -62,11 +64,12 @@ export interface GateOutcome {
 
 /**
  * A per-API guard around every request: refuses or delays a request before it is sent (budgets,
- * pacing, blocks) and learns from the answer (429, rate headers).
+ * pacing, blocks, locks) and learns from the answer (429, rate headers). `after` follows every
+ * `before` that returned, with the same `info` object, once per attempt.
  */
 export interface RequestGate {
 	before(ctx: RequestContext, info: GateRequestInfo): Promise<void>;
-	after(ctx: RequestContext, info: GateRequestInfo, outcome: GateOutcome): void;
+	after(ctx: RequestContext, info: GateRequestInfo, outcome: GateOutcome): void | Promise<void>;
 }
 
 export interface RetryDecisionInput {
