@@ -22,6 +22,7 @@ import { serverDescription } from './actions/server';
 import { serviceDescription } from './actions/service';
 import { subdomainHostDescription } from './actions/subdomainHost';
 import { ticketDescription } from './actions/ticket';
+import { clientXcmsApiTest } from './methods/credentialTest';
 import { searchCustomers, searchInvoices, searchProducts, searchServices } from './methods/listSearch';
 
 export class ClientXcms implements INodeType {
@@ -37,7 +38,7 @@ export class ClientXcms implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'clientXcmsApi', required: true }],
+		credentials: [{ name: 'clientXcmsApi', required: true, testedBy: 'clientXcmsApiTest' }],
 		properties: [
 			resourceSelector(
 				[
@@ -75,7 +76,10 @@ export class ClientXcms implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchCustomers, searchInvoices, searchProducts, searchServices } };
+	methods = {
+		listSearch: { searchCustomers, searchInvoices, searchProducts, searchServices },
+		credentialTest: { clientXcmsApiTest },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await runOperations(this, clientXcmsRegistry);

@@ -10,6 +10,7 @@ import {
 
 import { collect, request, runPoll } from '../shared';
 import { redact } from './helpers/records';
+import { clientXcmsApiTest } from './methods/credentialTest';
 import { clientXcmsProfile } from './transport';
 import { paginatorFor } from './transport/pagination';
 import {
@@ -61,9 +62,11 @@ export class ClientXcmsTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'clientXcmsApi', required: true }],
+		credentials: [{ name: 'clientXcmsApi', required: true, testedBy: 'clientXcmsApiTest' }],
 		properties: triggerProperties,
 	};
+
+	methods = { credentialTest: { clientXcmsApiTest } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as ClientXcmsEvent;

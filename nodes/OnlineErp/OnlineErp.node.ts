@@ -11,6 +11,7 @@ import { RESOURCE } from './actions/common';
 import { entityOperationFields, entityOperationSelector } from './actions/entity';
 import { onlineErpRegistry } from './actions/registry';
 import { ANY_ERP, entityFields, ERPS, matrixNotices } from './entities';
+import { onlineErpApiTest } from './methods/credentialTest';
 
 export class OnlineErp implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,7 +28,7 @@ export class OnlineErp implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'onlineErpApi', required: true }],
+		credentials: [{ name: 'onlineErpApi', required: true, testedBy: 'onlineErpApiTest' }],
 		properties: [
 			{
 				displayName:
@@ -56,6 +57,8 @@ export class OnlineErp implements INodeType {
 			...entityOperationFields,
 		],
 	};
+
+	methods = { credentialTest: { onlineErpApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await runOperations(this, onlineErpRegistry);

@@ -11,6 +11,7 @@ import {
 import { runPoll } from '../shared';
 import { timeoutMs } from './actions/common';
 import { ENTITY_NAME, OTHER_ENTITY } from './entities';
+import { onlineErpApiTest } from './methods/credentialTest';
 import { buildCondition, combineFilters, fieldProblem, type DateStyle } from './odata/filter';
 import { fetchList, type PaginationMode } from './transport/list';
 import {
@@ -62,9 +63,11 @@ export class OnlineErpTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'onlineErpApi', required: true }],
+		credentials: [{ name: 'onlineErpApi', required: true, testedBy: 'onlineErpApiTest' }],
 		properties: triggerProperties,
 	};
+
+	methods = { credentialTest: { onlineErpApiTest } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const node = this.getNode();

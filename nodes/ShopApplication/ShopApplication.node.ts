@@ -12,6 +12,7 @@ import { interfacePrestationDescription } from './actions/interfacePrestation';
 import { prestationDescription } from './actions/prestation';
 import { shopApplicationRegistry } from './actions/registry';
 import { getPrestationCodes, searchInterfaces } from './methods';
+import { shopApplicationApiTest } from './methods/credentialTest';
 
 export class ShopApplication implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,7 +27,7 @@ export class ShopApplication implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'shopApplicationApi', required: true }],
+		credentials: [{ name: 'shopApplicationApi', required: true, testedBy: 'shopApplicationApiTest' }],
 		properties: [
 			resourceSelector(
 				[
@@ -47,6 +48,7 @@ export class ShopApplication implements INodeType {
 	};
 
 	methods = {
+		credentialTest: { shopApplicationApiTest },
 		listSearch: { searchInterfaces },
 		loadOptions: { getPrestationCodes },
 	};

@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { runPoll } from '../shared';
+import { telestoApiTest } from './methods/credentialTest';
 import { cleanUp, parseNumericFields } from './schemas/clean-up';
 import type { Product } from './schemas/product';
 import { fetchProducts } from './transport/product-list';
@@ -29,9 +30,11 @@ export class TelestoTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'telestoApi', required: true }],
+		credentials: [{ name: 'telestoApi', required: true, testedBy: 'telestoApiTest' }],
 		properties: triggerProperties,
 	};
+
+	methods = { credentialTest: { telestoApiTest } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as TelestoEvent;

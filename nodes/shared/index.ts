@@ -22,3 +22,5 @@ export type { OperationEntry } from './descriptions/fields';
 export { parseOrThrow, describeZodError } from './validation/parse';
 export { wallClock } from './values/wall-clock';
 export { toList } from './values/list';
+export { probe, networkProblem, hostOf, bodyMessage, isHtml, testFailed, testPassed } from './transport/probe';
+export type { ProbeAnswer, ProbeSpec } from './transport/probe';

@@ -256,22 +256,38 @@ async function runLine(line: N8nLine, tarball: string, entries: ApiEntry[], args
 			}
 		}
 
+		// Requests of the credential tests, left out when waiting for the triggers' baseline polls.
+		const credentialTestRequests = new Map<string, number>();
 		for (const l of live) {
 			const tests = l.entry.suite?.credentialTests ?? [{ name: 'sandbox credential accepted', ok: true }];
 			for (const test of tests) {
 				await results.check(`${tag} ${l.entry.api}: credential test, ${test.name}`, async () => {
-					const res = await instance.rest<{ data?: { status?: string; message?: string } }>('POST', '/rest/credentials/test', {
-						credentials: {
-							id: l.credential.id,
-							name: l.credential.name,
-							type: l.credential.type,
-							data: { ...l.sim.credentials, ...(test.data ?? {}) },
-						},
-					});
-					const data = res.body.data;
-					if (res.status !== 200 || !data) throw new Error(`HTTP ${res.status}: ${(res.body as { message?: string }).message ?? JSON.stringify(res.body).slice(0, 300)}`);
+					const sandbox = sandboxClient(l.sim);
+					await test.before?.(sandbox);
+					const mark = l.sim.log.length;
+					let data: { status?: string; message?: string } | undefined;
+					try {
+						const res = await instance.rest<{ data?: { status?: string; message?: string } }>('POST', '/rest/credentials/test', {
+							credentials: {
+								id: l.credential.id,
+								name: l.credential.name,
+								type: l.credential.type,
+								data: { ...l.sim.credentials, ...(test.data ?? {}) },
+							},
+						});
+						data = res.body.data;
+						if (res.status !== 200 || !data) throw new Error(`HTTP ${res.status}: ${(res.body as { message?: string }).message ?? JSON.stringify(res.body).slice(0, 300)}`);
+					} finally {
+						await test.after?.(sandbox);
+						credentialTestRequests.set(l.entry.api, (credentialTestRequests.get(l.entry.api) ?? 0) + apiRequests(l.sim, mark));
+					}
 					if ((data.status === 'OK') !== test.ok) throw new Error(`expected ${test.ok ? 'OK' : 'Error'}, got ${data.status}: ${data.message}`);
 					if (test.message && !test.message.test(String(data.message))) throw new Error(`message "${data.message}" does not match ${test.message}`);
+					if (test.requests) {
+						const { count, carrying } = test.requests;
+						const sent = l.sim.log.slice(mark).filter((r) => `${JSON.stringify(r.headers)} ${r.query.toString()}`.includes(carrying)).length;
+						if (sent !== count) throw new Error(`${sent} request(s) carrying "${carrying}" reached the API, expected ${count}`);
+					}
 				});
 			}
 		}
@@ -281,7 +297,7 @@ async function runLine(line: N8nLine, tarball: string, entries: ApiEntry[], args
 			const deadline = Date.now() + 90_000;
 			for (const l of new Set(triggers.map((t) => t.live))) {
 				const count = triggers.filter((t) => t.live === l).length;
-				while (apiRequests(l.sim, logMarks.get(l.entry.api)) < count && Date.now() < deadline) await sleep(500);
+				while (apiRequests(l.sim, logMarks.get(l.entry.api)) - (credentialTestRequests.get(l.entry.api) ?? 0) < count && Date.now() < deadline) await sleep(500);
 			}
 			await sleep(2000);
 			for (const t of triggers) await t.trigger.change(sandboxClient(t.live.sim));

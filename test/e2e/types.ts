@@ -44,6 +44,16 @@ export interface CredentialTest {
 	ok: boolean;
 	/** What n8n's credential test must answer. */
 	message?: RegExp;
+	/**
+	 * How many requests the test must send to the API: those whose headers or query carry
+	 * `carrying` (e.g. the test's own key), so that a trigger's poll at the same moment is not counted.
+	 */
+	requests?: { count: number; carrying: string };
+	/** Puts the simulator in the state the test needs (e.g. robot offline); `after` undoes it. */
+	before?(sandbox: SandboxClient): Promise<void>;
+	after?(sandbox: SandboxClient): Promise<void>;
+	/** Also checked in the editor's credential form (Chromium), with a screenshot. */
+	editor?: boolean;
 }
 
 /** A polling trigger in an activated workflow under `n8n start`. */

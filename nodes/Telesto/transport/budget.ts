@@ -72,9 +72,30 @@ export function recordBlock(baseUrl: string, retryAfterMs: number | undefined): 
 }
 
 /**
- * Takes one request from the hour's budget, or refuses (nothing is sent) with the time the
- * budget frees up.
+ * Takes one request from the hour's budget, or says why not (nothing is to be sent then): the
+ * block Telesto imposed, or the budget used up with the time it frees up.
  */
+export function tryReserve(options: {
+	baseUrl: string;
+	perHour: number;
+	timezone: string;
+}): { message: string; description: string } | undefined {
+	const { baseUrl, timezone } = options;
+	const until = blockedUntil(baseUrl);
+	if (until !== undefined) return blockedMessage(until, timezone);
+	const s = state(baseUrl);
+	if (s.sent.length >= options.perHour) {
+		const frees = s.sent[s.sent.length - options.perHour] + HOUR_MS;
+		return {
+			message: `Telesto request budget used up: ${s.sent.length} requests in the last hour`,
+			description: `Telesto allows 100 requests per hour per IP address and blocks it for 15 minutes beyond that, so this request was not sent. The next one can go at about ${formatWhen(frees, timezone)}. Lower how often workflows call Telesto, or raise "Requests per Hour" in the credential if Telesto allows more.`,
+		};
+	}
+	s.sent.push(clock.now());
+	return undefined;
+}
+
+/** `tryReserve` for a node: a refusal is the node's error. */
 export function reserve(options: {
 	node: INode;
 	baseUrl: string;
@@ -82,25 +103,13 @@ export function reserve(options: {
 	timezone: string;
 	itemIndex?: number;
 }): void {
-	const { node, baseUrl, timezone, itemIndex } = options;
-	const until = blockedUntil(baseUrl);
-	if (until !== undefined) {
-		const { message, description } = blockedMessage(until, timezone);
-		throw new NodeOperationError(node, message, { description, itemIndex });
+	const refusal = tryReserve(options);
+	if (refusal) {
+		throw new NodeOperationError(options.node, refusal.message, {
+			description: refusal.description,
+			itemIndex: options.itemIndex,
+		});
 	}
-	const s = state(baseUrl);
-	if (s.sent.length >= options.perHour) {
-		const frees = s.sent[s.sent.length - options.perHour] + HOUR_MS;
-		throw new NodeOperationError(
-			node,
-			`Telesto request budget used up: ${s.sent.length} requests in the last hour`,
-			{
-				description: `Telesto allows 100 requests per hour per IP address and blocks it for 15 minutes beyond that, so this request was not sent. The next one can go at about ${formatWhen(frees, timezone)}. Lower how often workflows call Telesto, or raise "Requests per Hour" in the credential if Telesto allows more.`,
-				itemIndex,
-			},
-		);
-	}
-	s.sent.push(clock.now());
 }
 
 /** Corrects the count once the real number of requests sent for a reservation is known. */

@@ -708,7 +708,21 @@ export const suite: ApiSuite = {
 	],
 	credentialTests: [
 		{ name: 'sandbox key accepted', ok: true },
-		{ name: 'wrong key rejected', data: { apiKey: '9|CLIENTXCMSnotakeynotakeynotakeynotakeynotakey00000000' }, ok: false, message: /invalid or expired|Authorization failed/ },
+		{
+			name: 'expired or deleted key: "create a new key"',
+			data: { apiKey: '9|CLIENTXCMSnotakeynotakeynotakeynotakeynotakey00000000' },
+			ok: false,
+			message: /^ClientXCMS did not accept this API key: it has expired .* Create a new key in ClientXCMS \(Settings → Security → API Keys\)/,
+			editor: true,
+		},
+		{
+			name: 'http:// without Allow Plain HTTP: nothing sent, both fixes named',
+			data: { apiKey: '7|CLIENTXCMSplainhttpplainhttpplainhttp', allowHttp: false },
+			ok: false,
+			message: /^The Instance URL starts with http:\/\/, and "Allow Plain HTTP" is off, so nothing was sent.*turn on "Allow Plain HTTP"/,
+			requests: { count: 0, carrying: 'plainhttpplainhttp' },
+			editor: true,
+		},
 	],
 	triggers: [
 		{

@@ -106,7 +106,19 @@ export const suite: ApiSuite = {
 	],
 	credentialTests: [
 		{ name: 'sandbox licence accepted', ok: true },
-		{ name: 'wrong secret key rejected', data: { secretKey: 'wrong' }, ok: false },
+		{ name: 'wrong secret key rejected', data: { secretKey: 'wrong' }, ok: false, message: /^OnlineERP rejected the licence code or secret key \(HTTP 401.*Check both fields/ },
+		{
+			name: 'robot offline: "start the robot", not a credentials error',
+			ok: false,
+			message: /^The OnlineERP hub answered, but the robot at your site did not \(HTTP 503.*Start the OnlineERP robot service/,
+			before: async ({ call }) => {
+				await call('POST', '/__sandbox/config', { offline: true });
+			},
+			after: async ({ call }) => {
+				await call('POST', '/__sandbox/config', { offline: false });
+			},
+			editor: true,
+		},
 	],
 	triggers: [
 		{

@@ -184,7 +184,14 @@ export const suite: ApiSuite = {
 	],
 	credentialTests: [
 		{ name: 'sandbox client accepted', ok: true },
-		{ name: 'wrong secret rejected', data: { clientSecret: 'wrong', accessToken: '' }, ok: false },
+		{
+			name: 'wrong secret: both fields named, one token request',
+			data: { clientSecret: 'wrong-secret-e2e', accessToken: '' },
+			ok: false,
+			message: /^Shop Application refused this Client ID and Client Secret; it does not say which of the two is wrong\. .*Check both fields/,
+			requests: { count: 1, carrying: 'wrong-secret-e2e' },
+			editor: true,
+		},
 	],
 	triggers: [
 		{

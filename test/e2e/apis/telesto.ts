@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 
+import { TELESTO_SANDBOX_NO_PRO_KEY } from '../../sandbox/telesto';
 import type { ApiSuite, Json } from '../types';
 
 const ids = (items: Json[]) => items.map((i) => i.id);
@@ -118,7 +119,21 @@ export const suite: ApiSuite = {
 	],
 	credentialTests: [
 		{ name: 'sandbox key accepted', ok: true },
-		{ name: 'wrong key rejected', data: { apiKey: 'not-a-key' }, ok: false, message: /rejected the API key|Authorization failed/ },
+		{
+			name: 'wrong key: one request, "rejected the API key"',
+			data: { apiKey: 'not-a-key' },
+			ok: false,
+			message: /^Telesto rejected the API key\. Telesto said: "Invalid API key"\. Paste the key exactly as Telesto support sent it/,
+			requests: { count: 1, carrying: 'not-a-key' },
+			editor: true,
+		},
+		{
+			name: 'key of an account without Pro: one request, "needs a Pro subscription"',
+			data: { apiKey: TELESTO_SANDBOX_NO_PRO_KEY },
+			ok: false,
+			message: /^Telesto accepted the key, but this account has no API access: the Telesto API needs a Pro subscription\./,
+			requests: { count: 1, carrying: TELESTO_SANDBOX_NO_PRO_KEY },
+		},
 	],
 	triggers: [
 		{
