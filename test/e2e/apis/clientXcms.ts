@@ -385,18 +385,24 @@ export const suite: ApiSuite = {
 			],
 		},
 		{
-			name: 'Service Suspend is reported as not applied (ClientXCMS 2.16)',
+			name: 'Service Suspend on ClientXCMS 2.16: the error names the version and the alternative',
 			steps: [
 				{
 					node: 'clientXcms',
 					parameters: cx('service', 'suspend', { serviceId: byId(1), options: { reason: 'E2E', notify: false } }),
-					expectError: /did not change the service: Invalid status/,
+					expectError: /^ClientXCMS 2\.16 and earlier cannot suspend a service through the API \(it answers "Invalid status"\) — Service 1 was not changed\. Instead, suspend it in the ClientXCMS admin area .*Customer → Suspend with Force/,
 				},
 			],
 		},
 		{
-			name: 'Service Expire is reported as not applied (ClientXCMS 2.16)',
-			steps: [{ node: 'clientXcms', parameters: cx('service', 'expire', { serviceId: byId(1) }), expectError: /did not change the service: Invalid status/ }],
+			name: 'Service Expire on ClientXCMS 2.16: the error names the version and the alternative',
+			steps: [
+				{
+					node: 'clientXcms',
+					parameters: cx('service', 'expire', { serviceId: byId(1) }),
+					expectError: /^ClientXCMS 2\.16 and earlier cannot expire a service through the API \(it answers "Invalid status"\) — Service 1 was not changed\. Instead, expire it in the ClientXCMS admin area/,
+				},
+			],
 		},
 		{
 			name: 'Invoice Get Many and Get',
