@@ -9,11 +9,14 @@ import { freePort, killAll, log, sleep } from '../../scripts/n8n/proc';
 import { ensureRuntime } from '../../scripts/n8n/runtime';
 import type { StartedSimulator } from '../sandbox/types';
 import { runEditorTests } from './editor';
+import { FAKE_MODEL_API_KEY, startFakeModel, type ChatRequest, type FakeModel } from '../sandbox/fakeModel';
+import type { SandboxRequest } from '../sandbox/server';
+import { AGENT_NODE, agentModelName, agentWorkflow } from './lib/agent';
 import { Results } from './lib/results';
 import { apiRequests, sandboxClient, startSink, type Sink } from './lib/sandbox';
 import { credentialRef, discoverApis, type ApiEntry } from './lib/suites';
 import { chainsWorkflow, nodeType, stableId, toNode, type BuiltChain, type CredentialRef } from './lib/workflows';
-import type { Json, Step, TriggerCase } from './types';
+import type { AgentCase, Json, Step, TriggerCase } from './types';
 
 interface Args {
 	lines: N8nLine[];
@@ -22,7 +25,11 @@ interface Args {
 	keep: boolean;
 	/** Pack dist/ as it is (a build already ran). */
 	skipBuild: boolean;
+	/** Parts to run (`operations`, `scenarios`, `agents`, `credentials`, `triggers`, `editor`); empty = all. */
+	only: string[];
 }
+
+const PARTS = ['operations', 'scenarios', 'agents', 'credentials', 'triggers', 'editor'];
 
 function parseArgs(argv: string[]): Args {
 	const get = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -33,6 +40,10 @@ function parseArgs(argv: string[]): Args {
 		editor: !argv.includes('--no-editor') && process.env.E2E_EDITOR !== '0',
 		keep: argv.includes('--keep'),
 		skipBuild: argv.includes('--skip-build') || process.env.E2E_SKIP_BUILD === '1',
+		only: (get('only') ?? process.env.E2E_ONLY ?? '').split(',').filter(Boolean).map((part) => {
+			if (!PARTS.includes(part)) throw new Error(`Unknown part '${part}' in --only: use ${PARTS.join(', ')}`);
+			return part;
+		}),
 	};
 }
 
@@ -106,6 +117,42 @@ function coverageGaps(live: LiveApi): string[] {
 	return gaps;
 }
 
+/** The sandbox's fake OpenAI-compatible model, as an `openAiApi` credential with its Base URL. */
+const MODEL_CREDENTIAL: CredentialRef = { type: 'openAiApi', id: stableId('credential:fake-model'), name: 'Sandbox chat model (fake OpenAI)' };
+
+/**
+ * The agent ran its tool with the model's arguments and answered: the model got the tool with its
+ * description, the API got the request, and the tool's result went back to the model.
+ */
+function checkAgentRun(run: {
+	output?: RunOutput;
+	raw: { stdout: string; stderr: string };
+	toolNode: string;
+	agent: AgentCase;
+	modelRequests: ChatRequest[];
+	apiRequests: SandboxRequest[];
+}): void {
+	const { output, agent } = run;
+	if (!output) throw new Error(`n8n printed no run data:\n${run.raw.stdout.slice(-1500)}\n${run.raw.stderr.slice(-1500)}`);
+	const wfError = output.data.resultData.error;
+	if (wfError) throw new Error(`workflow failed: ${[wfError.message, wfError.description].filter(Boolean).join(' — ')}`);
+	const first = run.modelRequests[0];
+	if (!first) throw new Error('the chat model was never asked');
+	const tool = first.tools?.[0]?.function;
+	if (!tool) throw new Error(`the model got no tool: ${JSON.stringify(first).slice(0, 500)}`);
+	if (!agent.description.test(tool.description ?? '')) throw new Error(`tool description "${tool.description}" does not match ${agent.description}`);
+	const toolRun = nodeResult(output, run.toolNode);
+	if (!toolRun.ran) throw new Error(`the tool node "${run.toolNode}" did not run`);
+	if (toolRun.error) throw new Error(`the tool failed: ${toolRun.error}`);
+	agent.expectRequests(run.apiRequests);
+	const last = run.modelRequests[run.modelRequests.length - 1];
+	const result = last.messages.filter((m) => m.role === 'tool').map((m) => (typeof m.content === 'string' ? m.content : JSON.stringify(m.content))).join('\n');
+	if (!result) throw new Error(`the tool's result never reached the model: ${JSON.stringify(last.messages).slice(0, 800)}`);
+	agent.expectResult(result);
+	const answer = nodeResult(output, AGENT_NODE).items[0]?.output;
+	if (typeof answer !== 'string' || !answer.startsWith(`Done: ${agent.name}.`)) throw new Error(`the agent's answer is ${JSON.stringify(answer)}`);
+}
+
 function opsWorkflow(live: LiveApi, version: string) {
 	const suite = live.entry.suite!;
 	const chains = [
@@ -168,6 +215,7 @@ async function runLine(line: N8nLine, tarball: string, entries: ApiEntry[], args
 	});
 	const live: LiveApi[] = [];
 	const sink = await startSink();
+	let fakeModel: FakeModel | undefined;
 	try {
 		await installIntoUserFolder(userFolder, tarball);
 		log(`${tag} package installed into ${userFolder}/.n8n/nodes`);
@@ -176,16 +224,26 @@ async function runLine(line: N8nLine, tarball: string, entries: ApiEntry[], args
 			const name = entry.suite?.credentialName ?? `${entry.api} (sandbox)`;
 			live.push({ entry, sim, credential: credentialRef(entry.api, sim.credentialType, name) });
 		}
-		await instance.importCredentials(
-			live.map((l) => ({ id: l.credential.id, name: l.credential.name, type: l.credential.type, data: l.sim.credentials })),
-		);
+		const agentCases = live.flatMap((l) => (l.entry.suite?.agents ?? []).map((agent, index) => ({ live: l, agent, model: agentModelName(l.entry.api, index) })));
+		fakeModel = await startFakeModel({
+			scripts: Object.fromEntries(agentCases.map((a) => [a.model, { arguments: a.agent.arguments, answer: `Done: ${a.agent.name}.` }])),
+		});
+		await instance.importCredentials([
+			...live.map((l) => ({ id: l.credential.id, name: l.credential.name, type: l.credential.type, data: l.sim.credentials })),
+			{ ...MODEL_CREDENTIAL, data: { apiKey: FAKE_MODEL_API_KEY, url: fakeModel.url } },
+		]);
 
 		const withSuite = live.filter((l) => l.entry.suite);
 		const ops = withSuite.map((l) => ({ live: l, ...opsWorkflow(l, line.version) }));
-		const triggers = withSuite.flatMap((l) =>
+		const want = (part: string) => !args.only.length || args.only.includes(part);
+		const triggers = (want('triggers') ? withSuite : []).flatMap((l) =>
 			l.entry.suite!.triggers.map((t, i) => ({ live: l, trigger: t, index: i, workflow: triggerWorkflow(l, t, i, sink) })),
 		);
-		await instance.importWorkflows([...ops.map((o) => o.workflow), ...triggers.map((t) => t.workflow)]);
+		const agents = agentCases.map((a) => ({
+			...a,
+			...agentWorkflow({ id: stableId(`e2e:${line.version}:agent:${a.model}`), agent: a.agent, model: a.model, credential: a.live.credential, modelCredential: MODEL_CREDENTIAL }),
+		}));
+		await instance.importWorkflows([...ops.map((o) => o.workflow), ...triggers.map((t) => t.workflow), ...agents.map((a) => a.workflow)]);
 		await instance.activate(triggers.map((t) => t.workflow.id));
 		log(`${tag} credentials and ${ops.length + triggers.length} workflows imported, ${triggers.length} activated`);
 
@@ -198,7 +256,7 @@ async function runLine(line: N8nLine, tarball: string, entries: ApiEntry[], args
 			}
 		}
 
-		for (const o of ops) {
+		for (const o of want('operations') ? ops : []) {
 			const t1 = Date.now();
 			const { output, raw } = await instance.execute(o.workflow.id);
 			const ms = Date.now() - t1;
@@ -217,7 +275,7 @@ async function runLine(line: N8nLine, tarball: string, entries: ApiEntry[], args
 			});
 		}
 
-		for (const l of withSuite) {
+		for (const l of want('scenarios') ? withSuite : []) {
 			for (const scenario of l.entry.suite!.scenarios ?? []) {
 				await results.check(`${tag} ${l.entry.api}: ${scenario.name}`, async () => {
 					await scenario.run({
@@ -237,6 +295,17 @@ async function runLine(line: N8nLine, tarball: string, entries: ApiEntry[], args
 					});
 				});
 			}
+		}
+
+		for (const a of want('agents') ? agents : []) {
+			await results.check(`${tag} ${a.live.entry.api}: AI Agent calls ${a.agent.name} as a tool`, async () => {
+				await sandboxClient(a.live.sim).call('POST', '/__sandbox/reset').catch(() => undefined);
+				const mark = a.live.sim.log.length;
+				const asked = fakeModel!.requests.length;
+				const { output, raw } = await instance.execute(a.workflow.id);
+				writeFileSync(join(OUTPUT, 'e2e', `run-${line.version}-agent-${a.model}.json`), output ? JSON.stringify(output, null, 1) : raw.stdout + raw.stderr);
+				checkAgentRun({ output, raw, toolNode: a.toolNode, agent: a.agent, modelRequests: fakeModel!.requests.slice(asked).filter((r) => r.model === a.model), apiRequests: a.live.sim.log.slice(mark).filter((r) => !r.path.startsWith('/__sandbox')) });
+			});
 		}
 
 		// Triggers must see the sandbox as it was at activation: reset the data before n8n starts.
@@ -259,7 +328,7 @@ async function runLine(line: N8nLine, tarball: string, entries: ApiEntry[], args
 		// Requests of the credential tests, left out when waiting for the triggers' baseline polls.
 		const credentialTestRequests = new Map<string, number>();
 		for (const l of live) {
-			const tests = l.entry.suite?.credentialTests ?? [{ name: 'sandbox credential accepted', ok: true }];
+			const tests = want('credentials') ? (l.entry.suite?.credentialTests ?? [{ name: 'sandbox credential accepted', ok: true }]) : [];
 			for (const test of tests) {
 				await results.check(`${tag} ${l.entry.api}: credential test, ${test.name}`, async () => {
 					const sandbox = sandboxClient(l.sim);
@@ -326,12 +395,13 @@ async function runLine(line: N8nLine, tarball: string, entries: ApiEntry[], args
 			}
 		}
 
-		if (args.editor) await runEditorTests({ url: instance.url, apis: live.map((l) => ({ entry: l.entry, sim: l.sim })), results, tag, outDir: join(OUTPUT, 'screenshots', `n8n-${line.version}`) });
+		if (args.editor && want('editor')) await runEditorTests({ url: instance.url, apis: live.map((l) => ({ entry: l.entry, sim: l.sim })), results, tag, outDir: join(OUTPUT, 'screenshots', `n8n-${line.version}`) });
 	} catch (error) {
 		results.fail(`${tag} setup`, error);
 	} finally {
 		await instance.stop();
 		await sink.close();
+		await fakeModel?.close();
 		for (const l of live) await l.sim.close();
 		if (!args.keep) rmSync(userFolder, { recursive: true, force: true });
 		else log(`${tag} user folder kept: ${userFolder}`);

@@ -1,3 +1,4 @@
+import type { SandboxRequest } from '../sandbox/server';
 import type { StartedSimulator } from '../sandbox/types';
 
 /** An item's `json` as n8n returns it. */
@@ -95,6 +96,24 @@ export interface Example {
 	steps: Step[];
 }
 
+/**
+ * n8n's AI Agent with an OpenAI-compatible chat model (the sandbox's fake model) and one node of
+ * this package attached as a tool. The model calls the tool once with `arguments`, then answers.
+ */
+export interface AgentCase {
+	name: string;
+	/** The tool: a node of this package (short name, without `Tool`) and its parameters, with `$fromAI(...)` where the model fills in. */
+	tool: Step;
+	/** The tool call's arguments, as the model sends them. */
+	arguments: Record<string, unknown>;
+	/** The tool's description as the model must receive it. */
+	description: RegExp;
+	/** Checks the requests the tool sent to the API (the simulator's log of this run). */
+	expectRequests(requests: SandboxRequest[]): void;
+	/** Checks the tool's result as the model received it. */
+	expectResult(result: string): void;
+}
+
 /** Free-form checks needing several executions, e.g. a token refresh persisted between runs. */
 export interface Scenario {
 	name: string;
@@ -122,4 +141,5 @@ export interface ApiSuite {
 	examples: Example[];
 	editor: EditorCase[];
 	scenarios?: Scenario[];
+	agents?: AgentCase[];
 }

@@ -12,6 +12,7 @@ import type { ApiSuite, Json, Step } from '../types';
 const ids = (items: Json[]) => items.map((i) => i.id);
 const cx = (resource: string, operation: string, parameters: Record<string, unknown> = {}) => ({ resource, operation, ...parameters });
 const byId = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
+const fromAI = (name: string, description: string, type = 'string') => `={{ $fromAI('${name}', '${description}', '${type}') }}`;
 /** The id output by an earlier step of the chain, by its n8n name (`<case name> <step name>`). */
 const idOf = (nodeName: string) => `={{ $('${nodeName}').first().json.id }}`;
 const one = (items: Json[]) => {
@@ -796,11 +797,30 @@ export const suite: ApiSuite = {
 			],
 		},
 	],
+	agents: [
+		{
+			name: 'Get the ClientXCMS customer with ID 2',
+			tool: {
+				node: 'clientXcms',
+				name: 'ClientXCMS Customer',
+				parameters: cx('customer', 'get', { customerId: byId(fromAI('customerId', 'The ClientXCMS customer ID', 'number')) }),
+			},
+			arguments: { customerId: 2 },
+			description: /^Get a customer by ID in ClientXCMS$/,
+			expectRequests: (requests) => {
+				assert.deepEqual(requests.map((r) => `${r.method} ${r.path}`), ['GET /api/application/customers/2']);
+			},
+			expectResult: (result) => {
+				assert.match(result, /grace@example\.com/);
+				assert.doesNotMatch(result, /ada@example\.com/);
+			},
+		},
+	],
 	editor: [
 		{
 			node: 'clientXcms',
 			search: 'ClientXCMS',
-			action: 'Get a customer',
+			action: 'Get a customer by ID',
 			expectValues: { resource: 'Customer', operation: 'Get' },
 			locators: [{ parameter: 'customerId', expectText: 'ada@example.com' }],
 		},

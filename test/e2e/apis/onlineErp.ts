@@ -4,6 +4,7 @@ import type { ApiSuite, Json } from '../types';
 
 /** Company 0 of the simulator is an Acomba dataset with customers 1001–1004. */
 const entity = (parameters: Record<string, unknown>) => ({ resource: 'entity', ...parameters });
+const fromAI = (name: string, description: string, type = 'string') => `={{ $fromAI('${name}', '${description}', '${type}') }}`;
 const codes = (items: Json[]) => items.map((i) => i.NoClient);
 
 /** OnlineERP (hub + robot) in real n8n. */
@@ -160,6 +161,25 @@ export const suite: ApiSuite = {
 				parameters: { entity: 'Customer', event: 'updatedRecord', detection: 'snapshot', keyField: 'NoClient', minMinutes: 1, pollTimes: { item: [{ mode: 'everyMinute' }] } },
 			},
 			steps: [{ node: 'n8n-nodes-base.noOp', name: 'Sync Customer', parameters: {} }],
+		},
+	],
+	agents: [
+		{
+			name: 'Get the OnlineERP customer number 1002',
+			tool: {
+				node: 'onlineErp',
+				name: 'OnlineERP Customer',
+				parameters: entity({ operation: 'get', entity: 'Customer', recordId: fromAI('customerNumber', 'The customer number (NoClient), e.g. 1001') }),
+			},
+			arguments: { customerNumber: '1002' },
+			description: /^Get a record by its key in OnlineERP$/,
+			expectRequests: (requests) => {
+				assert.deepEqual(requests.map((r) => `${r.method} ${r.path}`), ['GET /api/Entity/Customer/1002']);
+			},
+			expectResult: (result) => {
+				assert.match(result, /Bois Francs/);
+				assert.doesNotMatch(result, /Érablière/);
+			},
 		},
 	],
 	editor: [

@@ -6,6 +6,7 @@ import type { ApiSuite, Json, SandboxClient } from '../types';
 const ACTIVE = 'e831c78b-a576-4aad-8d5f-d594b0ccadbe';
 const INSTALLING = '902dcbe4-04dd-4150-8436-2757fd53ce51';
 const byKey = (value: string) => ({ __rl: true, mode: 'key', value });
+const fromAI = (name: string, description: string, type = 'string') => `={{ $fromAI('${name}', '${description}', '${type}') }}`;
 
 async function tokenRequests(sandbox: SandboxClient): Promise<number> {
 	return ((await sandbox.call('GET', '/__sandbox/state')) as { tokenRequests: number }).tokenRequests;
@@ -228,7 +229,12 @@ export const suite: ApiSuite = {
 		{
 			name: 'Shop Application: provision a shop',
 			steps: [
-				{ node: 'shopApplication', name: 'Order Interface', parameters: order('example-order-42', ['IN-BTQST-S', 'IN-BTQZ-AMM']), expect: (items) => assert.ok(items[0].key) },
+				{
+					node: 'shopApplication',
+					name: 'Order Interface',
+					parameters: order('example-order-42', ['IN-BTQST-S', 'IN-BTQZ-AMM']),
+					expect: (items) => assert.ok(items[0].key),
+				},
 				{
 					node: 'shopApplication',
 					name: 'Get Installation Status',
@@ -239,15 +245,37 @@ export const suite: ApiSuite = {
 		},
 		{
 			name: 'Shop Application Trigger: interface installed',
-			trigger: { node: 'shopApplicationTrigger', name: 'On Interface Installed', parameters: { event: 'interfaceInstalled', pollTimes: { item: [{ mode: 'everyMinute' }] } } },
+			trigger: {
+				node: 'shopApplicationTrigger',
+				name: 'On Interface Installed',
+				parameters: { event: 'interfaceInstalled', pollTimes: { item: [{ mode: 'everyMinute' }] } },
+			},
 			steps: [{ node: 'n8n-nodes-base.noOp', name: 'Send Welcome Email', parameters: {} }],
+		},
+	],
+	agents: [
+		{
+			name: 'Get the Shop Application interface the user named',
+			tool: {
+				node: 'shopApplication',
+				name: 'Shop Application Interface',
+				parameters: { resource: 'interface', operation: 'get', interface: byKey(fromAI('interfaceKey', 'The interface key (a UUID)')) },
+			},
+			arguments: { interfaceKey: ACTIVE },
+			description: /^Get an interface by its key in Shop Application$/,
+			expectRequests: (requests) => {
+				const paths = requests.map((r) => `${r.method} ${r.path}`);
+				assert.ok(paths.includes(`GET /interfaces/${ACTIVE}`), `the key the model sent is in the request path: ${paths.join(', ')}`);
+				assert.ok(paths.every((p) => p === 'GET /token' || p === `GET /interfaces/${ACTIVE}`), paths.join(', '));
+			},
+			expectResult: (result) => assert.match(result, new RegExp(ACTIVE)),
 		},
 	],
 	editor: [
 		{
 			node: 'shopApplication',
 			search: 'Shop Application',
-			action: 'Get an interface',
+			action: 'Get an interface by its key',
 			expectValues: { resource: 'Interface', operation: 'Get' },
 			locators: [{ parameter: 'interface', expectText: ACTIVE }],
 		},

@@ -4,6 +4,7 @@ import { TELESTO_SANDBOX_NO_PRO_KEY } from '../../sandbox/telesto';
 import type { ApiSuite, Json } from '../types';
 
 const ids = (items: Json[]) => items.map((i) => i.id);
+const fromAI = (name: string, description: string, type = 'string') => `={{ $fromAI('${name}', '${description}', '${type}') }}`;
 
 /** Telesto in real n8n. The simulator starts with p-100 Widget (50), p-101 Gadget (3), p-102 Sprocket (0). */
 export const suite: ApiSuite = {
@@ -191,11 +192,32 @@ export const suite: ApiSuite = {
 			steps: [{ node: 'n8n-nodes-base.noOp', name: 'Handle Change', parameters: {} }],
 		},
 	],
+	agents: [
+		{
+			name: 'Get the Telesto product with ID p-101',
+			tool: {
+				node: 'telesto',
+				name: 'Telesto Product',
+				parameters: { resource: 'product', operation: 'get', product: { __rl: true, mode: 'id', value: fromAI('productId', 'The Telesto product ID, e.g. p-100') } },
+			},
+			arguments: { productId: 'p-101' },
+			description: /^Get a product by ID or EAN\/UPC in Telesto$/,
+			// Telesto has no per-product path: the ID picks from the one list request.
+			expectRequests: (requests) => {
+				assert.deepEqual(requests.map((r) => `${r.method} ${r.path} ${String(r.headers.authorization)}`), ['GET /v2/products sandbox-telesto-key']);
+			},
+			expectResult: (result) => {
+				assert.match(result, /p-101/);
+				assert.match(result, /Gadget/);
+				assert.doesNotMatch(result, /Widget|Sprocket/, 'only the product the model asked for');
+			},
+		},
+	],
 	editor: [
 		{
 			node: 'telesto',
 			search: 'Telesto',
-			action: 'Get a product',
+			action: 'Get a product by ID or EAN/UPC',
 			expectValues: { resource: 'Product', operation: 'Get' },
 			locators: [{ parameter: 'product', expectText: 'Widget' }],
 		},
