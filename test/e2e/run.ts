@@ -15,7 +15,7 @@ import { AGENT_NODE, agentModelName, agentWorkflow } from './lib/agent';
 import { Results } from './lib/results';
 import { apiRequests, sandboxClient, startSink, type Sink } from './lib/sandbox';
 import { credentialRef, discoverApis, type ApiEntry } from './lib/suites';
-import { chainsWorkflow, nodeType, stableId, toNode, type BuiltChain, type CredentialRef } from './lib/workflows';
+import { chainsWorkflow, exampleWorkflow, nodeType, stableId, toNode, type BuiltChain, type CredentialRef } from './lib/workflows';
 import type { AgentCase, Json, Step, TriggerCase } from './types';
 
 interface Args {
@@ -27,6 +27,8 @@ interface Args {
 	skipBuild: boolean;
 	/** Parts to run (`operations`, `scenarios`, `agents`, `credentials`, `triggers`, `editor`); empty = all. */
 	only: string[];
+	/** Write the README's screenshots into docs/screenshots (n8n 2 line only). */
+	docsScreenshots: boolean;
 }
 
 const PARTS = ['operations', 'scenarios', 'agents', 'credentials', 'triggers', 'editor'];
@@ -40,6 +42,7 @@ function parseArgs(argv: string[]): Args {
 		editor: !argv.includes('--no-editor') && process.env.E2E_EDITOR !== '0',
 		keep: argv.includes('--keep'),
 		skipBuild: argv.includes('--skip-build') || process.env.E2E_SKIP_BUILD === '1',
+		docsScreenshots: argv.includes('--docs-screenshots'),
 		only: (get('only') ?? process.env.E2E_ONLY ?? '').split(',').filter(Boolean).map((part) => {
 			if (!PARTS.includes(part)) throw new Error(`Unknown part '${part}' in --only: use ${PARTS.join(', ')}`);
 			return part;
@@ -153,6 +156,21 @@ function checkAgentRun(run: {
 	if (typeof answer !== 'string' || !answer.startsWith(`Done: ${agent.name}.`)) throw new Error(`the agent's answer is ${JSON.stringify(answer)}`);
 }
 
+/** Examples whose workflow lacks the overview note or a note for one of its steps (sticky notes of `npm run dev`). */
+function unexplainedExamples(live: LiveApi): string[] {
+	const problems: string[] = [];
+	for (const example of live.entry.suite!.examples) {
+		const workflow = exampleWorkflow(example, live.credential);
+		const notes = workflow.nodes.filter((n) => n.type === 'n8n-nodes-base.stickyNote').map((n) => String((n.parameters as { content?: string }).content ?? ''));
+		if (!/change first/i.test(example.note ?? '')) problems.push(`${example.name}: the overview note does not say what to change first`);
+		const steps = [...(example.trigger ? [example.trigger] : []), ...example.steps];
+		const missing = steps.filter((s) => !s.note?.trim()).map((s) => s.name ?? s.node);
+		if (missing.length) problems.push(`${example.name}: no note for ${missing.join(', ')}`);
+		if (notes.length !== steps.length + 1) problems.push(`${example.name}: ${notes.length} sticky notes for ${steps.length} steps`);
+	}
+	return problems;
+}
+
 function opsWorkflow(live: LiveApi, version: string) {
 	const suite = live.entry.suite!;
 	const chains = [
@@ -243,7 +261,9 @@ async function runLine(line: N8nLine, tarball: string, entries: ApiEntry[], args
 			...a,
 			...agentWorkflow({ id: stableId(`e2e:${line.version}:agent:${a.model}`), agent: a.agent, model: a.model, credential: a.live.credential, modelCredential: MODEL_CREDENTIAL }),
 		}));
-		await instance.importWorkflows([...ops.map((o) => o.workflow), ...triggers.map((t) => t.workflow), ...agents.map((a) => a.workflow)]);
+		// The examples of `npm run dev`, for the editor test to open.
+		const examples = want('editor') && args.editor ? withSuite.flatMap((l) => l.entry.suite!.examples.map((e) => exampleWorkflow(e, l.credential))) : [];
+		await instance.importWorkflows([...ops.map((o) => o.workflow), ...triggers.map((t) => t.workflow), ...agents.map((a) => a.workflow), ...examples]);
 		await instance.activate(triggers.map((t) => t.workflow.id));
 		log(`${tag} credentials and ${ops.length + triggers.length} workflows imported, ${triggers.length} activated`);
 
@@ -253,6 +273,9 @@ async function runLine(line: N8nLine, tarball: string, entries: ApiEntry[], args
 				const gaps = coverageGaps(l);
 				if (gaps.length) results.fail(`${tag} ${l.entry.api}: every operation covered`, `not covered: ${gaps.join(', ')}`);
 				else results.pass(`${tag} ${l.entry.api}: every operation covered`);
+				const unexplained = unexplainedExamples(l);
+				if (unexplained.length) results.fail(`${tag} ${l.entry.api}: example workflows explain each step`, unexplained.join('; '));
+				else results.pass(`${tag} ${l.entry.api}: example workflows explain each step`);
 			}
 		}
 
@@ -395,7 +418,7 @@ async function runLine(line: N8nLine, tarball: string, entries: ApiEntry[], args
 			}
 		}
 
-		if (args.editor && want('editor')) await runEditorTests({ url: instance.url, apis: live.map((l) => ({ entry: l.entry, sim: l.sim })), results, tag, outDir: join(OUTPUT, 'screenshots', `n8n-${line.version}`) });
+		if (args.editor && want('editor')) await runEditorTests({ url: instance.url, apis: live.map((l) => ({ entry: l.entry, sim: l.sim, credential: l.credential })), results, tag, outDir: join(OUTPUT, 'screenshots', `n8n-${line.version}`), docsDir: args.docsScreenshots && line.id === '2' ? join(ROOT, 'docs', 'screenshots') : undefined });
 	} catch (error) {
 		results.fail(`${tag} setup`, error);
 	} finally {

@@ -30,6 +30,8 @@ export interface Step {
 	expect?(items: Json[]): void;
 	/** The step must fail on its items; the error message must match. */
 	expectError?: RegExp;
+	/** In an example workflow: a sticky note above the node saying what this step does (Markdown). */
+	note?: string;
 }
 
 /** A chain of steps after a Manual Trigger, executed with `n8n execute`. */
@@ -84,6 +86,8 @@ export interface EditorCase {
 	expectValues?: Record<string, string>;
 	/** Click "Execute step" / "Fetch Test Event" and wait for this text in the output panel. */
 	executeExpectText?: string;
+	/** Its screenshot is one of the README's (written to docs/screenshots with --docs-screenshots). */
+	readme?: boolean;
 	/** Resource locators whose "From List" mode loads from the sandbox: parameter name and a text one entry shows. */
 	locators?: Array<{ parameter: string; expectText: string }>;
 }
@@ -91,6 +95,11 @@ export interface EditorCase {
 /** An example workflow imported by `npm run dev` (and executed by the e2e suite when manual). */
 export interface Example {
 	name: string;
+	/**
+	 * The example's sticky note (Markdown): what the workflow does and what to change first to
+	 * make it the user's own. Every step (and the trigger) also needs its own `note`.
+	 */
+	note: string;
 	/** A trigger node of this package; omitted = Manual Trigger. */
 	trigger?: Step;
 	steps: Step[];

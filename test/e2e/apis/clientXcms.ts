@@ -772,10 +772,12 @@ export const suite: ApiSuite = {
 	examples: [
 		{
 			name: 'ClientXCMS: active services of a customer',
+			note: '## Active services of a customer\nLists the active services of one ClientXCMS customer, e.g. before a support call or a renewal check.\n\n**Change first**\n1. The credential of **Active Services of Customer 1**: create a *ClientXCMS API* credential with your instance address and an Administrator API key.\n2. The customer under *Filters → Customer ID* (1 here).',
 			steps: [
 				{
 					node: 'clientXcms',
 					name: 'Active Services of Customer 1',
+					note: '### Active Services of Customer 1\nService → Get Many, filtered on the customer and the status Active.',
 					parameters: cx('service', 'getAll', { returnAll: true, filters: { customer_id: '1', status: ['active'] } }),
 					expect: (items) => assert.deepEqual(ids(items), [1]),
 				},
@@ -787,11 +789,14 @@ export const suite: ApiSuite = {
 				node: 'clientXcmsTrigger',
 				name: 'On Invoice Paid',
 				parameters: { event: 'invoicePaid', pollTimes: { item: [{ mode: 'everyMinute' }] } },
+				note: '### On Invoice Paid\nChecks ClientXCMS every minute (here) and starts once for each invoice that became paid.',
 			},
+			note: '## When an invoice is paid\nStarts when a customer pays an invoice and lists that customer\'s pending services, e.g. to deliver them.\n\n**Change first**\n1. The credential of both ClientXCMS nodes.\n2. What follows **Services of the Customer**: add the nodes that deliver or notify.\n\nActivate the workflow to start; the first check only records the invoices already paid.',
 			steps: [
 				{
 					node: 'clientXcms',
 					name: 'Services of the Customer',
+					note: '### Services of the Customer\nService → Get Many for the customer of the paid invoice, status Pending.',
 					parameters: cx('service', 'getAll', { returnAll: true, filters: { customer_id: '={{ $json.customer_id }}', status: ['pending'] } }),
 				},
 			],

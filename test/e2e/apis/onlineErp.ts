@@ -138,10 +138,12 @@ export const suite: ApiSuite = {
 	examples: [
 		{
 			name: 'OnlineERP: customers with an amount due',
+			note: '## Customers with an amount due\nLists the ERP customers who owe money in the current cycle, with only the fields needed.\n\n**Change first**\n1. The credential of **Customers Owing**: create an *OnlineERP API* credential with your licence code and secret key.\n2. The condition and the selected fields, if your ERP names them differently.\n\nEach request goes through the robot at your site: it must be running.',
 			steps: [
 				{
 					node: 'onlineErp',
 					name: 'Customers Owing',
+					note: '### Customers Owing\nEntity → Get Many on Customer, where the current amount due is above 0, sorted by customer number.',
 					parameters: entity({
 						operation: 'getAll',
 						entity: 'Customer',
@@ -159,8 +161,10 @@ export const suite: ApiSuite = {
 				node: 'onlineErpTrigger',
 				name: 'On Customer Updated',
 				parameters: { entity: 'Customer', event: 'updatedRecord', detection: 'snapshot', keyField: 'NoClient', minMinutes: 1, pollTimes: { item: [{ mode: 'everyMinute' }] } },
+				note: '### On Customer Updated\nReads the customers at each poll and starts once for each customer whose data changed.',
 			},
-			steps: [{ node: 'n8n-nodes-base.noOp', name: 'Sync Customer', parameters: {} }],
+			note: '## Sync changed customers\nStarts when a customer changes in the ERP, e.g. to update a CRM.\n\n**Change first**\n1. The credential of **On Customer Updated**.\n2. *Minimum Minutes Between Polls*: 15 or more in production, to spare the robot at your site.\n3. Replace **Sync Customer** with the node that updates your other system.',
+			steps: [{ node: 'n8n-nodes-base.noOp', name: 'Sync Customer', parameters: {}, note: '### Sync Customer\nA placeholder: put here the node that updates your other system.' }],
 		},
 	],
 	agents: [
@@ -187,6 +191,7 @@ export const suite: ApiSuite = {
 			node: 'onlineErp',
 			search: 'OnlineERP',
 			action: 'Get many records',
+			readme: true,
 			expectValues: { resource: 'Entity', operation: 'Get Many' },
 			executeExpectText: 'Bois Francs',
 		},

@@ -228,16 +228,19 @@ export const suite: ApiSuite = {
 	examples: [
 		{
 			name: 'Shop Application: provision a shop',
+			note: '## Provision a shop\nOrders a new Shop Application interface (a shop) for a customer, then reads its installation status.\n\n**Change first**\n1. The credential of both nodes: create a *Shop Application API* credential with the Client ID and Client Secret Cegid gave you.\n2. In **Order Interface**: your own order reference (*GUID*), the customer\'s name, e-mail and company, and the prestations.\n\nEach run places a real, billed order: test against the sandbox first.',
 			steps: [
 				{
 					node: 'shopApplication',
 					name: 'Order Interface',
 					parameters: order('example-order-42', ['IN-BTQST-S', 'IN-BTQZ-AMM']),
 					expect: (items) => assert.ok(items[0].key),
+					note: '### Order Interface\nOrders a shop with a setup prestation and its monthly subscription. The order is checked against the catalogue before it is sent.',
 				},
 				{
 					node: 'shopApplication',
 					name: 'Get Installation Status',
+					note: '### Get Installation Status\nReads the new interface by the key the order returned: status, dates and the shop\'s address once installed.',
 					parameters: { resource: 'interface', operation: 'get', interface: byKey('={{ $json.key }}') },
 					expect: (items) => assert.equal(items[0].statut, 3),
 				},
@@ -249,8 +252,10 @@ export const suite: ApiSuite = {
 				node: 'shopApplicationTrigger',
 				name: 'On Interface Installed',
 				parameters: { event: 'interfaceInstalled', pollTimes: { item: [{ mode: 'everyMinute' }] } },
+				note: '### On Interface Installed\nChecks the interfaces every minute (here) and starts when one finishes installing.',
 			},
-			steps: [{ node: 'n8n-nodes-base.noOp', name: 'Send Welcome Email', parameters: {} }],
+			note: '## Welcome a new shop\nStarts when an interface you ordered is installed, so you can tell the customer their shop is ready.\n\n**Change first**\n1. The credential of **On Interface Installed**.\n2. Replace **Send Welcome Email** with an e-mail node (the shop\'s address is in the item).\n3. The polling time: every 15 minutes is plenty in production.',
+			steps: [{ node: 'n8n-nodes-base.noOp', name: 'Send Welcome Email', parameters: {}, note: '### Send Welcome Email\nA placeholder: put an e-mail node here.' }],
 		},
 	],
 	agents: [
@@ -276,6 +281,7 @@ export const suite: ApiSuite = {
 			node: 'shopApplication',
 			search: 'Shop Application',
 			action: 'Get an interface by its key',
+			readme: true,
 			expectValues: { resource: 'Interface', operation: 'Get' },
 			locators: [{ parameter: 'interface', expectText: ACTIVE }],
 		},

@@ -173,10 +173,12 @@ export const suite: ApiSuite = {
 	examples: [
 		{
 			name: 'Telesto: products low on stock',
+			note: '## Products low on stock\nLists the Telesto products with 5 or fewer in stock, for a reorder list or an alert.\n\n**Change first**\n1. The credential of **Low Stock Products**: the sandbox one reads the local simulator; create a *Telesto API* credential with your key.\n2. The threshold under *Filters → Stock At or Below*.\n\nOne run costs 1 of the 100 requests per hour Telesto allows.',
 			steps: [
 				{
 					node: 'telesto',
 					name: 'Low Stock Products',
+					note: '### Low Stock Products\nReads all products in one request and keeps those at or below the threshold. Stock comes out as a number, empty values as null.',
 					parameters: { resource: 'product', operation: 'getAll', returnAll: true, filters: { stockAtOrBelow: 5 } },
 					expect: (items) => assert.deepEqual(ids(items), ['p-101', 'p-102']),
 				},
@@ -188,8 +190,10 @@ export const suite: ApiSuite = {
 				node: 'telestoTrigger',
 				name: 'On Stock Change',
 				parameters: { event: 'stockChanged', minMinutes: 1, pollTimes: { item: [{ mode: 'everyMinute' }] } },
+				note: '### On Stock Change\nChecks Telesto every minute (here) and starts the workflow for each product whose stock changed, with `previous_stock_onhand`.',
 			},
-			steps: [{ node: 'n8n-nodes-base.noOp', name: 'Handle Change', parameters: {} }],
+			note: '## React to stock changes\nStarts when a product\'s stock changes in Telesto.\n\n**Change first**\n1. The credential of **On Stock Change**.\n2. *Minimum Minutes Between Requests*: 10 or more in production (Telesto allows 100 requests per hour for your IP address).\n3. Replace **Handle Change** with what should happen (a message, a sheet row…).\n\nActivate the workflow to start polling; the first check only records the current stock.',
+			steps: [{ node: 'n8n-nodes-base.noOp', name: 'Handle Change', parameters: {}, note: '### Handle Change\nA placeholder: put here what to do with each changed product.' }],
 		},
 	],
 	agents: [
@@ -218,6 +222,7 @@ export const suite: ApiSuite = {
 			node: 'telesto',
 			search: 'Telesto',
 			action: 'Get a product by ID or EAN/UPC',
+			readme: true,
 			expectValues: { resource: 'Product', operation: 'Get' },
 			locators: [{ parameter: 'product', expectText: 'Widget' }],
 		},
@@ -225,6 +230,7 @@ export const suite: ApiSuite = {
 			node: 'telestoTrigger',
 			search: 'Telesto',
 			action: 'On stock changed',
+			readme: true,
 			expectValues: { event: 'Stock Changed' },
 			executeExpectText: 'Sprocket',
 		},
