@@ -23,7 +23,8 @@ import { serviceDescription } from './actions/service';
 import { subdomainHostDescription } from './actions/subdomainHost';
 import { ticketDescription } from './actions/ticket';
 import { clientXcmsApiTest } from './methods/credentialTest';
-import { searchCustomers, searchInvoices, searchProducts, searchServices } from './methods/listSearch';
+import * as listSearch from './methods/listSearch';
+import * as loadOptions from './methods/loadOptions';
 
 export class ClientXcms implements INodeType {
 	description: INodeTypeDescription = {
@@ -76,10 +77,7 @@ export class ClientXcms implements INodeType {
 		],
 	};
 
-	methods = {
-		listSearch: { searchCustomers, searchInvoices, searchProducts, searchServices },
-		credentialTest: { clientXcmsApiTest },
-	};
+	methods = { listSearch, loadOptions, credentialTest: { clientXcmsApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await runOperations(this, clientXcmsRegistry);

@@ -11,7 +11,8 @@ import { interfaceDescription } from './actions/interface';
 import { interfacePrestationDescription } from './actions/interfacePrestation';
 import { prestationDescription } from './actions/prestation';
 import { shopApplicationRegistry } from './actions/registry';
-import { getPrestationCodes, searchInterfaces } from './methods';
+import { simplifyField } from './actions/simplify';
+import { getPrestationCodes, searchInterfaces, searchOccurrences } from './methods';
 import { shopApplicationApiTest } from './methods/credentialTest';
 
 export class ShopApplication implements INodeType {
@@ -20,7 +21,8 @@ export class ShopApplication implements INodeType {
 		name: 'shopApplication',
 		icon: 'file:../../icons/shop-application.svg',
 		group: ['transform'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Order and manage Shop Application (Cegid) sites and their prestations',
 		defaults: { name: 'Shop Application' },
@@ -44,12 +46,13 @@ export class ShopApplication implements INodeType {
 			...interfaceDescription,
 			...interfacePrestationDescription,
 			...prestationDescription,
+			simplifyField,
 		],
 	};
 
 	methods = {
 		credentialTest: { shopApplicationApiTest },
-		listSearch: { searchInterfaces },
+		listSearch: { searchInterfaces, searchOccurrences },
 		loadOptions: { getPrestationCodes },
 	};
 

@@ -24,3 +24,4 @@ export { wallClock } from './values/wall-clock';
 export { toList } from './values/list';
 export { probe, networkProblem, hostOf, bodyMessage, isHtml, testFailed, testPassed } from './transport/probe';
 export type { ProbeAnswer, ProbeSpec } from './transport/probe';
+export { accountKey, cachedRead, clearCachedReads } from './values/editor-cache';

@@ -24,6 +24,8 @@ export interface NodeUnderTest {
 	credentials?: string[];
 	name?: string;
 	continueOnFail?: boolean;
+	/** 1 unless given, as workflows saved before a node had versions. */
+	typeVersion?: number;
 }
 
 export interface ExecuteOptions {
@@ -59,7 +61,7 @@ function toNode(node: NodeUnderTest, position: [number, number]): INode {
 		id: `${node.name ?? node.type}-id`,
 		name: node.name ?? 'Node Under Test',
 		type: `${PACKAGE_NAME}.${node.type}`,
-		typeVersion: 1,
+		typeVersion: node.typeVersion ?? 1,
 		position,
 		parameters: node.parameters,
 		credentials,
@@ -202,6 +204,8 @@ export class Harness {
 		});
 		const hooks = new ExecutionLifecycleHooks('manual', `options-${++executionCounter}`, {} as never);
 		const data = additionalData(this.credentials, hooks, hooks.executionId, 'UTC');
+		// As n8n's server does: the editor sends the node's current parameters with the request.
+		data.currentNodeParameters = target.parameters;
 		const ctx = new LoadOptionsContext(workflow, target, data, '');
 		const type = nodeTypes.getByNameAndVersion(target.type);
 		const fn = (type.methods?.[options.kind] as Record<string, (...args: unknown[]) => Promise<T>> | undefined)?.[

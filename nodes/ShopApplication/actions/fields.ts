@@ -1,6 +1,8 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-/** The interface picker: list (search over GET /interfaces) or key. */
+import { findInterfaceByUrl } from '../transport/interfaces';
+
+/** The interface picker: list (search on site address, status, key), key, or site / admin URL. */
 export const interfaceLocator: INodeProperties = {
 	displayName: 'Interface',
 	name: 'interface',
@@ -8,6 +10,7 @@ export const interfaceLocator: INodeProperties = {
 	default: { mode: 'list', value: '' },
 	required: true,
 	description: 'The interface (customer site)',
+	hint: 'The list and the URL lookup read the details of your interfaces, one request per interface (20 per page of the list), kept 2 minutes',
 	modes: [
 		{
 			displayName: 'From List',
@@ -25,6 +28,18 @@ export const interfaceLocator: INodeProperties = {
 				{
 					type: 'regex',
 					properties: { regex: '^[^/]+$', errorMessage: 'An interface key has no "/"' },
+				},
+			],
+		},
+		{
+			displayName: 'By URL',
+			name: 'url',
+			type: 'string',
+			placeholder: 'e.g. https://myshop.example.com or https://myshop.example.com/superadmin/',
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: '^https?://.+', errorMessage: 'Enter the address of the site or of its administration area' },
 				},
 			],
 		},
@@ -59,10 +74,20 @@ function fail(ctx: IExecuteFunctions, message: string, itemIndex: number, descri
 	throw new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
 }
 
-/** The interface key of item `i`, refused when empty or holding "/". */
-export function readInterfaceKey(ctx: IExecuteFunctions, i: number): string {
+/**
+ * The interface key of item `i`, refused when empty or holding "/". A site or administration
+ * address (By URL) is looked up among your interfaces.
+ */
+export async function readInterfaceKey(ctx: IExecuteFunctions, i: number): Promise<string> {
 	const key = String(ctx.getNodeParameter('interface', i, '', { extractValue: true }) ?? '').trim();
 	if (!key) fail(ctx, `Interface is empty on item ${i}`, i, 'Pick an interface from the list or enter its key.');
+	if (/^https?:\/\//i.test(key)) {
+		const found = await findInterfaceByUrl(ctx, key, i);
+		if (!found) {
+			fail(ctx, `No interface has the address ${key} (item ${i})`, i, 'Check the address, or pick the interface from the list.');
+		}
+		return found;
+	}
 	if (key.includes('/')) {
 		fail(ctx, `Interface key '${key}' on item ${i} contains "/"`, i, 'Enter the key alone, e.g. e831c78b-a576-4aad-8d5f-d594b0ccadbe.');
 	}
@@ -76,8 +101,14 @@ export function normaliseCodes(raw: unknown): string[] {
 }
 
 /** One code (trimmed, upper-cased), refused when empty or holding "/". */
-export function readCode(ctx: IExecuteFunctions, name: string, label: string, i: number): string {
-	const code = String(ctx.getNodeParameter(name, i, '') ?? '').trim();
+export function readCode(
+	ctx: IExecuteFunctions,
+	name: string,
+	label: string,
+	i: number,
+	options: { extractValue?: boolean } = {},
+): string {
+	const code = String(ctx.getNodeParameter(name, i, '', options) ?? '').trim();
 	if (!code) fail(ctx, `${label} is empty on item ${i}`, i);
 	if (code.includes('/')) fail(ctx, `${label} '${code}' on item ${i} contains "/"`, i);
 	return code;
