@@ -825,6 +825,14 @@ export const suite: ApiSuite = {
 		{
 			node: 'clientXcms',
 			search: 'ClientXCMS',
+			action: 'Get a service',
+			expectValues: { resource: 'Service', operation: 'Get' },
+			// Services are labelled with their product and owner, not only "#1".
+			locators: [{ parameter: 'serviceId', expectText: 'Ada' }],
+		},
+		{
+			node: 'clientXcms',
+			search: 'ClientXCMS',
 			action: 'Get a customer by ID',
 			expectValues: { resource: 'Customer', operation: 'Get' },
 			locators: [{ parameter: 'customerId', expectText: 'ada@example.com' }],

@@ -190,6 +190,13 @@ export const suite: ApiSuite = {
 		{
 			node: 'onlineErp',
 			search: 'OnlineERP',
+			action: 'Get a record by its key',
+			// Records of the entity (Customer by default) by name and key.
+			locators: [{ parameter: 'recordId', expectText: 'Bois Francs Inc. (1002)' }],
+		},
+		{
+			node: 'onlineErp',
+			search: 'OnlineERP',
 			action: 'Get many records',
 			readme: true,
 			expectValues: { resource: 'Entity', operation: 'Get Many' },

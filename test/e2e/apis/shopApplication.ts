@@ -283,7 +283,8 @@ export const suite: ApiSuite = {
 			action: 'Get an interface by its key',
 			readme: true,
 			expectValues: { resource: 'Interface', operation: 'Get' },
-			locators: [{ parameter: 'interface', expectText: ACTIVE }],
+			// Labelled by site address and status, not by the bare key.
+			locators: [{ parameter: 'interface', expectText: 'demo-active.shop-application.test (active)' }],
 		},
 		{
 			node: 'shopApplication',
