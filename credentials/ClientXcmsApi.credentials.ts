@@ -1,18 +1,10 @@
 import type {
 	IAuthenticateGeneric,
-	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
 
 const DOCS = 'https://docs.clientxcms.com/developpers/api';
-
-/**
- * Instance URL → `<instance>/api/application`. Plain HTTP without Allow Plain HTTP goes to a host
- * that cannot resolve, and whose name is the fix shown in the Test button's error.
- */
-const API_BASE =
-	'={{/^http:\\/\\//i.test(String($credentials.instanceUrl || "").trim()) && !$credentials.allowHttp ? "https://use-https-or-tick-allow-plain-http.invalid" : String($credentials.instanceUrl || "").trim().replace(/\\/+$/, "").replace(/\\/api(\\/application)?$/i, "").replace(/\\/+$/, "") + "/api/application"}}';
 
 export class ClientXcmsApi implements ICredentialType {
 	name = 'clientXcmsApi';
@@ -85,6 +77,8 @@ export class ClientXcmsApi implements ICredentialType {
 		},
 	];
 
+	// No `test` request: the Test button runs the nodes' `clientXcmsApiTest` (testedBy), which
+	// refuses plain HTTP before sending and tells an expired key from a missing permission.
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
 		properties: {
@@ -93,30 +87,5 @@ export class ClientXcmsApi implements ICredentialType {
 				Accept: 'application/json',
 			},
 		},
-	};
-
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: API_BASE,
-			url: '/license',
-			method: 'GET',
-		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'The API key is invalid or expired (ClientXCMS keys expire after 30 days by default; regenerate it under Settings → Security → API Keys)',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message: 'The key is valid but lacks the `license` permission; use an Administrator key or add `license`',
-				},
-			},
-		],
 	};
 }

@@ -1,32 +1,14 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { companyHeader, ONLINE_ERP_DEFAULT_COMPANY_HEADER } from '../nodes/OnlineErp/transport/company';
 import { erpProperty } from '../nodes/OnlineErp/entities';
 
 const ONLINE_ERP_DEFAULT_BASE_URL = 'https://v4.api.onlineerp.solution.quebec/api';
-const ONLINE_ERP_DEFAULT_COMPANY_HEADER = 'COMPANY_ID';
-
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-
-const OFFLINE_MESSAGE =
-	'OnlineERP did not get an answer from the robot at your site (HTTP {{code}}). The robot service or the ERP computer may be offline: this does not mean the credentials are wrong.';
-
-/** The company header as the credential sets it: trimmed name and ID, `0` when the ID is empty. */
-function companyHeader(credentials: ICredentialDataDecryptedObject): [string, string] {
-	const name = String(credentials.companyHeaderName ?? '').trim() || ONLINE_ERP_DEFAULT_COMPANY_HEADER;
-	if (!HEADER_NAME.test(name)) {
-		throw new Error(
-			`The Company Header Name "${name}" is not a valid HTTP header name (letters, digits and - _ only)`,
-		);
-	}
-	const id = String(credentials.companyId ?? '').trim() || '0';
-	return [name, id];
-}
 
 export class OnlineErpApi implements ICredentialType {
 	name = 'onlineErpApi';
@@ -107,6 +89,9 @@ export class OnlineErpApi implements ICredentialType {
 		},
 	];
 
+	// No `test` request: the Test button runs the nodes' `onlineErpApiTest` (testedBy), which tells
+	// a robot that does not answer from refused credentials.
+
 	/**
 	 * A function, not generic properties: the company header's name is itself a credential value,
 	 * and generic authentication only takes expressions as header values.
@@ -122,40 +107,4 @@ export class OnlineErpApi implements ICredentialType {
 			headers: { Accept: 'application/json', ...(requestOptions.headers ?? {}), [name]: id },
 		};
 	}
-
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL:
-				'={{ (b => /^https?:\\/\\/[^/]+$/i.test(b) ? b + "/api" : b)(String($credentials.baseUrl).trim().replace(/\\/+$/, "")) }}',
-			// Written into the URL: a query object would send `%24top`.
-			url: '={{ "/Entity/" + encodeURIComponent(String($credentials.testEntity || "SupplierInvoice").trim()) + "?$top=1" }}',
-			method: 'GET',
-			timeout: 60_000,
-		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message: 'OnlineERP rejected the licence code or secret key (Basic authentication)',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: { value: 403, message: 'This licence is not allowed to read this entity' },
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message:
-						'The test entity does not exist on your ERP, or the Base URL is wrong. Set "Entity Used by the Test Button" to an entity your ERP supports.',
-				},
-			},
-			...[500, 502, 503, 504].map((code) => ({
-				type: 'responseCode' as const,
-				properties: { value: code, message: OFFLINE_MESSAGE.replace('{{code}}', String(code)) },
-			})),
-		],
-	};
 }

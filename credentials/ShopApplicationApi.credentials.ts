@@ -1,7 +1,6 @@
 import type {
 	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IDataObject,
 	IHttpRequestHelper,
@@ -75,6 +74,9 @@ export class ShopApplicationApi implements ICredentialType {
 		return await sharedToken(this, credentials);
 	}
 
+	// No `test` request: the Test button runs the nodes' `shopApplicationApiTest` (testedBy), which
+	// reads the token answer itself; a refused token in preAuthentication only reaches n8n's
+	// generic "Authorization failed".
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
 		properties: {
@@ -83,21 +85,5 @@ export class ShopApplicationApi implements ICredentialType {
 				Accept: 'application/json',
 			},
 		},
-	};
-
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '/prestations',
-			method: 'GET',
-		},
-		// A refused Client ID / Client Secret already fails in preAuthentication, with the vendor's
-		// message; this catches an `error: true` body sent with HTTP 200.
-		rules: [
-			{
-				type: 'responseSuccessBody',
-				properties: { key: 'error', value: true, message: 'Shop Application answered with an error' },
-			},
-		],
 	};
 }

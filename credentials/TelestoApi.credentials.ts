@@ -1,6 +1,5 @@
 import type {
 	IAuthenticateGeneric,
-	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
@@ -64,6 +63,8 @@ export class TelestoApi implements ICredentialType {
 		},
 	];
 
+	// No `test` request: the Test button runs the nodes' `telestoApiTest` (testedBy), which counts
+	// the request in this n8n's hourly budget and tells a key without Pro access from a wrong key.
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
 		properties: {
@@ -72,26 +73,5 @@ export class TelestoApi implements ICredentialType {
 				Accept: 'application/json',
 			},
 		},
-	};
-
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '/products',
-			method: 'GET',
-		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: { value: 401, message: 'Telesto rejected the API key' },
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message: 'The Telesto account has no API access (a Pro subscription is required)',
-				},
-			},
-		],
 	};
 }

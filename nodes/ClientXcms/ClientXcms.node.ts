@@ -22,6 +22,7 @@ import { serverDescription } from './actions/server';
 import { serviceDescription } from './actions/service';
 import { subdomainHostDescription } from './actions/subdomainHost';
 import { ticketDescription } from './actions/ticket';
+import { clientXcmsApiTest } from './methods/credentialTest';
 import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
 
@@ -38,7 +39,7 @@ export class ClientXcms implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'clientXcmsApi', required: true }],
+		credentials: [{ name: 'clientXcmsApi', required: true, testedBy: 'clientXcmsApiTest' }],
 		properties: [
 			resourceSelector(
 				[
@@ -76,7 +77,7 @@ export class ClientXcms implements INodeType {
 		],
 	};
 
-	methods = { listSearch, loadOptions };
+	methods = { listSearch, loadOptions, credentialTest: { clientXcmsApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await runOperations(this, clientXcmsRegistry);

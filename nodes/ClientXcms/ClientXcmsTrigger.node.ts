@@ -8,6 +8,7 @@ import {
 
 import { pollEvent } from '../shared';
 import { clientXcmsEvents } from './trigger/events';
+import { clientXcmsApiTest } from './methods/credentialTest';
 import { triggerProperties } from './trigger/fields';
 
 export class ClientXcmsTrigger implements INodeType {
@@ -23,9 +24,11 @@ export class ClientXcmsTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'clientXcmsApi', required: true }],
+		credentials: [{ name: 'clientXcmsApi', required: true, testedBy: 'clientXcmsApiTest' }],
 		properties: triggerProperties,
 	};
+
+	methods = { credentialTest: { clientXcmsApiTest } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		return await pollEvent(this, clientXcmsEvents);

@@ -12,6 +12,7 @@ import { entityOperationFields, entityOperationSelector } from './actions/entity
 import { onlineErpRegistry } from './actions/registry';
 import { entityFields, erpProperty, matrixNotices } from './entities';
 import { getEntityFields, getSortFields, searchRecords } from './methods';
+import { onlineErpApiTest } from './methods/credentialTest';
 
 export class OnlineErp implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,7 +30,7 @@ export class OnlineErp implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'onlineErpApi', required: true }],
+		credentials: [{ name: 'onlineErpApi', required: true, testedBy: 'onlineErpApiTest' }],
 		properties: [
 			{
 				displayName:
@@ -60,6 +61,7 @@ export class OnlineErp implements INodeType {
 	methods = {
 		listSearch: { searchRecords },
 		loadOptions: { getEntityFields, getSortFields },
+		credentialTest: { onlineErpApiTest },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -9,6 +9,7 @@ import {
 import { pollEvent } from '../shared';
 import { onlineErpEvents } from './trigger/events';
 import { triggerProperties } from './trigger/fields';
+import { onlineErpApiTest } from './methods/credentialTest';
 
 export class OnlineErpTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,9 +24,11 @@ export class OnlineErpTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'onlineErpApi', required: true }],
+		credentials: [{ name: 'onlineErpApi', required: true, testedBy: 'onlineErpApiTest' }],
 		properties: triggerProperties,
 	};
+
+	methods = { credentialTest: { onlineErpApiTest } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		return await pollEvent(this, onlineErpEvents);

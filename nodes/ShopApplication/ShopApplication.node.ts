@@ -13,6 +13,7 @@ import { prestationDescription } from './actions/prestation';
 import { shopApplicationRegistry } from './actions/registry';
 import { simplifyField } from './actions/simplify';
 import { getPrestationCodes, searchInterfaces, searchOccurrences } from './methods';
+import { shopApplicationApiTest } from './methods/credentialTest';
 
 export class ShopApplication implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,7 +29,7 @@ export class ShopApplication implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'shopApplicationApi', required: true }],
+		credentials: [{ name: 'shopApplicationApi', required: true, testedBy: 'shopApplicationApiTest' }],
 		properties: [
 			resourceSelector(
 				[
@@ -50,6 +51,7 @@ export class ShopApplication implements INodeType {
 	};
 
 	methods = {
+		credentialTest: { shopApplicationApiTest },
 		listSearch: { searchInterfaces, searchOccurrences },
 		loadOptions: { getPrestationCodes },
 	};

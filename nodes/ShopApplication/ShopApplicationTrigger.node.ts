@@ -9,6 +9,7 @@ import {
 } from 'n8n-workflow';
 
 import { pollEvent } from '../shared';
+import { shopApplicationApiTest } from './methods/credentialTest';
 import { listInterfaceKeys } from './transport/api';
 import { shopApplicationEvents } from './trigger/events';
 import { triggerProperties } from './trigger/fields';
@@ -26,11 +27,12 @@ export class ShopApplicationTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'shopApplicationApi', required: true }],
+		credentials: [{ name: 'shopApplicationApi', required: true, testedBy: 'shopApplicationApiTest' }],
 		properties: triggerProperties,
 	};
 
 	methods = {
+		credentialTest: { shopApplicationApiTest },
 		loadOptions: {
 			async getInterfaceKeys(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 				return (await listInterfaceKeys(this)).map((key) => ({ name: key, value: key }));

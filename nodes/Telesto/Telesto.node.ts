@@ -10,6 +10,7 @@ import { resourceSelector, runOperations } from '../shared';
 import { otherEndpointDescription } from './actions/otherEndpoint';
 import { productDescription } from './actions/product';
 import { telestoRegistry } from './actions/registry';
+import { telestoApiTest } from './methods/credentialTest';
 import { searchProducts } from './methods/listSearch';
 
 export class Telesto implements INodeType {
@@ -25,7 +26,7 @@ export class Telesto implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'telestoApi', required: true }],
+		credentials: [{ name: 'telestoApi', required: true, testedBy: 'telestoApiTest' }],
 		properties: [
 			resourceSelector(
 				[
@@ -43,7 +44,7 @@ export class Telesto implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchProducts } };
+	methods = { listSearch: { searchProducts }, credentialTest: { telestoApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await runOperations(this, telestoRegistry);

@@ -8,6 +8,7 @@ import {
 
 import { pollEvent } from '../shared';
 import { telestoEvents } from './trigger/events';
+import { telestoApiTest } from './methods/credentialTest';
 import { triggerProperties } from './trigger/fields';
 
 export class TelestoTrigger implements INodeType {
@@ -23,9 +24,11 @@ export class TelestoTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'telestoApi', required: true }],
+		credentials: [{ name: 'telestoApi', required: true, testedBy: 'telestoApiTest' }],
 		properties: triggerProperties,
 	};
+
+	methods = { credentialTest: { telestoApiTest } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		return await pollEvent(this, telestoEvents);

@@ -31,6 +31,8 @@ export type { OperationEntry } from './descriptions/fields';
 export { parseOrThrow, describeZodError } from './validation/parse';
 export { wallClock } from './values/wall-clock';
 export { toList } from './values/list';
+export { probe, networkProblem, hostOf, bodyMessage, isHtml, testFailed, testPassed } from './transport/probe';
+export type { ProbeAnswer, ProbeSpec } from './transport/probe';
 export { accountKey, cachedRead, clearCachedReads } from './values/editor-cache';
 export { coordination } from './coordination';
 export type { Block, HeldLock, LockBusy, LimitScope } from './coordination';

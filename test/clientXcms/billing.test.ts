@@ -58,14 +58,27 @@ describe('ClientXCMS Service', () => {
 		expect(error?.message).toBe('ClientXCMS did not change the service: Server unreachable');
 	});
 
-	it('Suspend: sends reason and notify; the 2.16 "Invalid status" no-op is reported', async () => {
+	it('Suspend: sends reason and notify; the 2.16 "Invalid status" no-op names the version and what to do instead', async () => {
 		const scope = api()
 			.post('/services/5/suspend', { notify: true, reason: 'Abuse' })
 			.reply(200, { data: SERVICE, result: [{ service: {}, success: false, message: 'Invalid status', data: [] }, 'suspended'] });
 		const { error } = await run({ resource: 'service', operation: 'suspend', serviceId: sid, options: { reason: 'Abuse', notify: true } });
 		scope.done();
-		expect(error?.message).toBe('ClientXCMS did not change the service: Invalid status');
-		expect(error?.description).toContain('2.16');
+		expect(error?.message).toBe('ClientXCMS 2.16 and earlier cannot suspend a service through the API (it answers "Invalid status")');
+		expect(error?.description).toBe(
+			"Service 5 was not changed. Instead, suspend it in the ClientXCMS admin area (Services, open the service, Suspend), or use Customer → Suspend with Force turned on, which suspends all of that customer's active services. A later ClientXCMS version may fix the API.",
+		);
+		expect(error?.context?.itemIndex).toBe(0);
+	});
+
+	it('Expire: the 2.16 "Invalid status" no-op points to the admin area', async () => {
+		const scope = api()
+			.post('/services/5/expire')
+			.reply(200, { data: SERVICE, result: [{ service: {}, success: false, message: 'Invalid status', data: [] }, 'expired'] });
+		const { error } = await run({ resource: 'service', operation: 'expire', serviceId: sid });
+		scope.done();
+		expect(error?.message).toBe('ClientXCMS 2.16 and earlier cannot expire a service through the API (it answers "Invalid status")');
+		expect(error?.description).toMatch(/^Service 5 was not changed\. Instead, expire it in the ClientXCMS admin area \(Services, open the service, Expire\)/);
 	});
 
 	it('Expire: success read from result[0].success (fixed instances)', async () => {
@@ -142,7 +155,20 @@ describe('ClientXCMS Invoice', () => {
 		expect(Buffer.from(download.items[0].binary!.data.data, 'base64').toString()).toBe('%PDF-1.4 test');
 		expect(download.items[0].pairedItem).toEqual({ item: 0 });
 		expect(inline.items[0].json).toEqual({ id: 3, fileName: 'invoice-3.pdf', mimeType: 'application/pdf' });
-		expect(inline.items[0].binary?.file).toBeDefined();
+		// What n8n's editor reads to label and offer the file: MIME type, name, extension, file type.
+		expect(inline.items[0].binary?.file).toMatchObject({ fileName: 'invoice-3.pdf', mimeType: 'application/pdf', fileExtension: 'pdf', fileType: 'pdf' });
+	});
+
+	it('Get PDF (Inline): a PDF served as a generic type, named without extension, is still a PDF file', async () => {
+		const pdf = Buffer.from('%PDF-1.7 inline');
+		const scope = api()
+			.get('/invoices/3/pdf')
+			.reply(200, pdf, { 'Content-Type': 'application/octet-stream', 'Content-Disposition': 'inline; filename="INV-2026-3"' });
+		const { items } = await run({ resource: 'invoice', operation: 'getPdf', invoiceId: iid, variant: 'pdf', binaryPropertyName: 'data' });
+		scope.done();
+		expect(items[0].json).toEqual({ id: 3, fileName: 'INV-2026-3.pdf', mimeType: 'application/pdf' });
+		expect(items[0].binary?.data).toMatchObject({ fileName: 'INV-2026-3.pdf', mimeType: 'application/pdf', fileExtension: 'pdf', fileType: 'pdf' });
+		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
 	it('Export: takes any invoice id, posts the filters, returns the file', async () => {

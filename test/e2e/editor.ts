@@ -1,14 +1,17 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 import { OWNER } from '../../scripts/n8n/config';
 import { log, run } from '../../scripts/n8n/proc';
+import type { StartedSimulator } from '../sandbox/types';
 import type { Results } from './lib/results';
+import { sandboxClient } from './lib/sandbox';
 import type { ApiEntry } from './lib/suites';
-import type { EditorCase } from './types';
+import { exampleWorkflow, type CredentialRef } from './lib/workflows';
+import type { CredentialTest, EditorCase } from './types';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -27,10 +30,13 @@ const CHROMIUM_FLAGS = [
 export interface EditorRun {
 	/** n8n's base URL, with the owner of config.ts able to log in. */
 	url: string;
-	apis: Array<{ entry: ApiEntry }>;
+	/** With `sim` and `credential`, the credential forms and the example workflows are checked too. */
+	apis: Array<{ entry: ApiEntry; sim?: StartedSimulator; credential?: CredentialRef }>;
 	results: Results;
 	tag: string;
 	outDir: string;
+	/** Also write the screenshots the README shows here (PNG, cropped to what they show). */
+	docsDir?: string;
 }
 
 /** Debian's Chromium, installed with apt-get when missing (we run as root on CI). */
@@ -123,6 +129,63 @@ async function checkDropdown(page: Page, parameter: string, expectText: string):
 	await option.waitFor({ timeout: 30_000 });
 }
 
+/** The credential type's name as the "Add credential" list shows it, from the built credential class. */
+function credentialDisplayName(type: string): string {
+	const file = join(__dirname, '..', '..', 'dist', 'credentials', `${type.charAt(0).toUpperCase()}${type.slice(1)}.credentials.js`);
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const mod = require(file) as Record<string, new () => { displayName: string }>;
+	return new (Object.values(mod)[0])().displayName;
+}
+
+/**
+ * Creates a credential through the editor's forms (type picker, fields, Save, which runs the
+ * test) and waits for the test's message in the form. The dialog is left open for a screenshot.
+ */
+async function checkCredentialForm(page: Page, url: string, type: string, data: Record<string, unknown>, expected: RegExp): Promise<string> {
+	await page.goto(`${url}/home/credentials/create`);
+	const picker = page.locator(`${sel('new-credential-type-select')} input`).first();
+	await picker.waitFor({ timeout: 30_000 });
+	const name = credentialDisplayName(type);
+	await picker.fill(name);
+	await page.locator(sel('new-credential-type-select-option')).filter({ hasText: name }).first().click();
+	await page.locator(sel('new-credential-type-button')).click();
+	const dialog = page.locator('[role="dialog"]:visible').last();
+	await dialog.locator(sel('credential-save-button')).waitFor({ timeout: 30_000 });
+	for (const [field, value] of Object.entries(data)) {
+		const box = dialog.locator(sel(`parameter-input-${field}`)).first();
+		if (!(await box.count())) continue;
+		if (typeof value === 'boolean') {
+			const on = (await box.locator('.is-checked, [aria-checked="true"]').count()) > 0;
+			if (on !== value) await box.locator('.el-switch, [role="switch"]').first().click();
+			continue;
+		}
+		await box.locator('input, textarea').first().fill(String(value));
+	}
+	await dialog.locator(sel('credential-save-button')).click();
+	const loose = new RegExp(expected.source.replace(/^\^/, ''), expected.flags);
+	const deadline = Date.now() + 45_000;
+	let shown = '';
+	while (Date.now() < deadline) {
+		// n8n folds the test's message under "More details".
+		const more = dialog.getByText('More details', { exact: true }).first();
+		if (await more.isVisible().catch(() => false)) await more.click().catch(() => undefined);
+		shown = await dialog.innerText().catch(() => '');
+		if (loose.test(shown.replace(/\s+/g, ' '))) return shown;
+		await page.waitForTimeout(500);
+	}
+	throw new Error(`the credential form never showed ${expected}; it shows:\n${shown.slice(0, 1500)}`);
+}
+
+/** Opens an example workflow and checks its sticky notes are on the canvas. */
+async function checkExampleNotes(page: Page, url: string, workflowId: string, noteText: string): Promise<void> {
+	await page.goto(`${url}/workflow/${workflowId}`);
+	await dismissOverlays(page);
+	const line = noteText.split('\n').find((l) => l.trim() && !l.startsWith('#')) ?? noteText;
+	await page.getByText(line.slice(0, 40), { exact: false }).first().waitFor({ timeout: 30_000 });
+	await page.keyboard.press('1').catch(() => undefined);
+	await page.waitForTimeout(800);
+}
+
 /** Console messages and failed requests that come from this package's nodes. */
 function watchErrors(page: Page, sink: string[], everything: string[]): void {
 	const ours = (text: string) => /business-connectors|dynamic-node-parameters/i.test(text);
@@ -188,17 +251,54 @@ export async function runEditorTests(ctx: EditorRun): Promise<void> {
 					await page.waitForTimeout(500);
 				} finally {
 					await page.screenshot({ path: file }).catch(() => undefined);
+					if (ctx.docsDir && c.readme) await page.screenshot({ path: join(ctx.docsDir, basename(file)) }).catch(() => undefined);
 				}
 				if (ourErrors.length) throw new Error(`console errors from our nodes:\n${ourErrors.join('\n')}`);
 				log(`${tag} screenshot ${file}`);
 			});
 			await page.keyboard.press('Escape').catch(() => undefined);
 		}
+		await checkFormsAndExamples(page, ctx);
 	} catch (error) {
 		results.fail(`${tag} editor: browser`, error);
 	} finally {
 		writeFileSync(join(ctx.outDir, 'console-errors.txt'), consoleLog.join('\n'));
 		await context?.close().catch(() => undefined);
 		rmSync(profile, { recursive: true, force: true });
+	}
+}
+
+/** Each credential's failure message in its form, and each API's example notes on the canvas. */
+async function checkFormsAndExamples(page: Page, ctx: EditorRun): Promise<void> {
+	const { results, tag } = ctx;
+	for (const { entry, sim, credential } of ctx.apis) {
+		if (!sim || !entry.suite) continue;
+		for (const test of entry.suite.credentialTests.filter((t: CredentialTest) => t.editor && t.message)) {
+			const slug = test.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase().replace(/^-|-$/g, '');
+			await results.check(`${tag} ${entry.api}: editor, credential form says: ${test.name}`, async () => {
+				await test.before?.(sandboxClient(sim));
+				try {
+					const data = { ...sim.credentials, ...(test.data ?? {}) };
+					for (const hidden of ['accessToken', 'accessTokenExpiresAt']) delete data[hidden];
+					await checkCredentialForm(page, ctx.url, sim.credentialType, data, test.message!);
+				} finally {
+					await test.after?.(sandboxClient(sim));
+					const dialog = page.locator('.el-dialog:visible').last();
+					await dialog.screenshot({ path: join(ctx.outDir, `${entry.api}-credential-${slug}.png`) }).catch(() => undefined);
+					if (ctx.docsDir) await dialog.screenshot({ path: join(ctx.docsDir, `${entry.api}-credential-${slug}.png`) }).catch(() => undefined);
+					await page.keyboard.press('Escape').catch(() => undefined);
+				}
+			});
+		}
+		const example = entry.suite.examples[0];
+		if (example && credential) {
+			await results.check(`${tag} ${entry.api}: editor, example "${example.name}" shows its sticky notes`, async () => {
+				const workflow = exampleWorkflow(example, credential);
+				await checkExampleNotes(page, ctx.url, workflow.id, example.note);
+				const file = `${entry.api}-example-${example.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase().replace(/^-|-$/g, '')}.png`;
+				await page.screenshot({ path: join(ctx.outDir, file) });
+				if (ctx.docsDir) await page.screenshot({ path: join(ctx.docsDir, file) });
+			});
+		}
 	}
 }

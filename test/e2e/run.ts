@@ -3,17 +3,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { N8N_LINES, ROOT, lineById, type N8nLine } from '../../scripts/n8n/config';
-import { N8nInstance } from '../../scripts/n8n/instance';
+import { N8nInstance, type RunOutput } from '../../scripts/n8n/instance';
 import { buildAndPack, installIntoUserFolder } from '../../scripts/n8n/pack';
 import { freePort, killAll, log, sleep } from '../../scripts/n8n/proc';
 import { ensureRuntime } from '../../scripts/n8n/runtime';
 import type { StartedSimulator } from '../sandbox/types';
 import { runEditorTests } from './editor';
 import { checkChain, coverageGaps, nodeResult, opsWorkflow, triggerWorkflow, type LiveApi } from './lib/chains';
+import { FAKE_MODEL_API_KEY, startFakeModel, type ChatRequest, type FakeModel } from '../sandbox/fakeModel';
+import type { SandboxRequest } from '../sandbox/server';
+import { AGENT_NODE, agentModelName, agentWorkflow } from './lib/agent';
 import { Results } from './lib/results';
 import { apiRequests, sandboxClient, startSink } from './lib/sandbox';
 import { credentialRef, discoverApis, type ApiEntry } from './lib/suites';
-import { chainsWorkflow, nodeType, stableId } from './lib/workflows';
+import { chainsWorkflow, exampleWorkflow, nodeType, stableId, type CredentialRef } from './lib/workflows';
+import type { AgentCase } from './types';
 
 interface Args {
 	lines: N8nLine[];
@@ -22,7 +26,13 @@ interface Args {
 	keep: boolean;
 	/** Pack dist/ as it is (a build already ran). */
 	skipBuild: boolean;
+	/** Parts to run (`operations`, `scenarios`, `agents`, `credentials`, `triggers`, `editor`); empty = all. */
+	only: string[];
+	/** Write the README's screenshots into docs/screenshots (n8n 2 line only). */
+	docsScreenshots: boolean;
 }
+
+const PARTS = ['operations', 'scenarios', 'agents', 'credentials', 'triggers', 'editor'];
 
 function parseArgs(argv: string[]): Args {
 	const get = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -33,11 +43,67 @@ function parseArgs(argv: string[]): Args {
 		editor: !argv.includes('--no-editor') && process.env.E2E_EDITOR !== '0',
 		keep: argv.includes('--keep'),
 		skipBuild: argv.includes('--skip-build') || process.env.E2E_SKIP_BUILD === '1',
+		docsScreenshots: argv.includes('--docs-screenshots'),
+		only: (get('only') ?? process.env.E2E_ONLY ?? '').split(',').filter(Boolean).map((part) => {
+			if (!PARTS.includes(part)) throw new Error(`Unknown part '${part}' in --only: use ${PARTS.join(', ')}`);
+			return part;
+		}),
 	};
 }
 
 export const OUTPUT = join(ROOT, 'test-output');
 const RESULTS_FILE = join(OUTPUT, 'e2e', 'results.json');
+
+/** The sandbox's fake OpenAI-compatible model, as an `openAiApi` credential with its Base URL. */
+const MODEL_CREDENTIAL: CredentialRef = { type: 'openAiApi', id: stableId('credential:fake-model'), name: 'Sandbox chat model (fake OpenAI)' };
+
+/**
+ * The agent ran its tool with the model's arguments and answered: the model got the tool with its
+ * description, the API got the request, and the tool's result went back to the model.
+ */
+function checkAgentRun(run: {
+	output?: RunOutput;
+	raw: { stdout: string; stderr: string };
+	toolNode: string;
+	agent: AgentCase;
+	modelRequests: ChatRequest[];
+	apiRequests: SandboxRequest[];
+}): void {
+	const { output, agent } = run;
+	if (!output) throw new Error(`n8n printed no run data:\n${run.raw.stdout.slice(-1500)}\n${run.raw.stderr.slice(-1500)}`);
+	const wfError = output.data.resultData.error;
+	if (wfError) throw new Error(`workflow failed: ${[wfError.message, wfError.description].filter(Boolean).join(' — ')}`);
+	const first = run.modelRequests[0];
+	if (!first) throw new Error('the chat model was never asked');
+	const tool = first.tools?.[0]?.function;
+	if (!tool) throw new Error(`the model got no tool: ${JSON.stringify(first).slice(0, 500)}`);
+	if (!agent.description.test(tool.description ?? '')) throw new Error(`tool description "${tool.description}" does not match ${agent.description}`);
+	const toolRun = nodeResult(output, run.toolNode);
+	if (!toolRun.ran) throw new Error(`the tool node "${run.toolNode}" did not run`);
+	if (toolRun.error) throw new Error(`the tool failed: ${toolRun.error}`);
+	agent.expectRequests(run.apiRequests);
+	const last = run.modelRequests[run.modelRequests.length - 1];
+	const result = last.messages.filter((m) => m.role === 'tool').map((m) => (typeof m.content === 'string' ? m.content : JSON.stringify(m.content))).join('\n');
+	if (!result) throw new Error(`the tool's result never reached the model: ${JSON.stringify(last.messages).slice(0, 800)}`);
+	agent.expectResult(result);
+	const answer = nodeResult(output, AGENT_NODE).items[0]?.output;
+	if (typeof answer !== 'string' || !answer.startsWith(`Done: ${agent.name}.`)) throw new Error(`the agent's answer is ${JSON.stringify(answer)}`);
+}
+
+/** Examples whose workflow lacks the overview note or a note for one of its steps (sticky notes of `npm run dev`). */
+function unexplainedExamples(live: LiveApi): string[] {
+	const problems: string[] = [];
+	for (const example of live.entry.suite!.examples) {
+		const workflow = exampleWorkflow(example, live.credential);
+		const notes = workflow.nodes.filter((n) => n.type === 'n8n-nodes-base.stickyNote').map((n) => String((n.parameters as { content?: string }).content ?? ''));
+		if (!/change first/i.test(example.note ?? '')) problems.push(`${example.name}: the overview note does not say what to change first`);
+		const steps = [...(example.trigger ? [example.trigger] : []), ...example.steps];
+		const missing = steps.filter((s) => !s.note?.trim()).map((s) => s.name ?? s.node);
+		if (missing.length) problems.push(`${example.name}: no note for ${missing.join(', ')}`);
+		if (notes.length !== steps.length + 1) problems.push(`${example.name}: ${notes.length} sticky notes for ${steps.length} steps`);
+	}
+	return problems;
+}
 
 async function runLine(line: N8nLine, tarball: string, entries: ApiEntry[], args: Args, results: Results): Promise<void> {
 	const tag = `[n8n ${line.version}]`;
@@ -53,6 +119,7 @@ async function runLine(line: N8nLine, tarball: string, entries: ApiEntry[], args
 	});
 	const live: LiveApi[] = [];
 	const sink = await startSink();
+	let fakeModel: FakeModel | undefined;
 	try {
 		await installIntoUserFolder(userFolder, tarball);
 		log(`${tag} package installed into ${userFolder}/.n8n/nodes`);
@@ -61,16 +128,28 @@ async function runLine(line: N8nLine, tarball: string, entries: ApiEntry[], args
 			const name = entry.suite?.credentialName ?? `${entry.api} (sandbox)`;
 			live.push({ entry, sim, credential: credentialRef(entry.api, sim.credentialType, name) });
 		}
-		await instance.importCredentials(
-			live.map((l) => ({ id: l.credential.id, name: l.credential.name, type: l.credential.type, data: l.sim.credentials })),
-		);
+		const agentCases = live.flatMap((l) => (l.entry.suite?.agents ?? []).map((agent, index) => ({ live: l, agent, model: agentModelName(l.entry.api, index) })));
+		fakeModel = await startFakeModel({
+			scripts: Object.fromEntries(agentCases.map((a) => [a.model, { arguments: a.agent.arguments, answer: `Done: ${a.agent.name}.` }])),
+		});
+		await instance.importCredentials([
+			...live.map((l) => ({ id: l.credential.id, name: l.credential.name, type: l.credential.type, data: l.sim.credentials })),
+			{ ...MODEL_CREDENTIAL, data: { apiKey: FAKE_MODEL_API_KEY, url: fakeModel.url } },
+		]);
 
 		const withSuite = live.filter((l) => l.entry.suite);
 		const ops = withSuite.map((l) => ({ live: l, ...opsWorkflow(l, line.version) }));
-		const triggers = withSuite.flatMap((l) =>
+		const want = (part: string) => !args.only.length || args.only.includes(part);
+		const triggers = (want('triggers') ? withSuite : []).flatMap((l) =>
 			l.entry.suite!.triggers.map((t, i) => ({ live: l, trigger: t, index: i, workflow: triggerWorkflow(l, t, i, sink) })),
 		);
-		await instance.importWorkflows([...ops.map((o) => o.workflow), ...triggers.map((t) => t.workflow)]);
+		const agents = agentCases.map((a) => ({
+			...a,
+			...agentWorkflow({ id: stableId(`e2e:${line.version}:agent:${a.model}`), agent: a.agent, model: a.model, credential: a.live.credential, modelCredential: MODEL_CREDENTIAL }),
+		}));
+		// The examples of `npm run dev`, for the editor test to open.
+		const examples = want('editor') && args.editor ? withSuite.flatMap((l) => l.entry.suite!.examples.map((e) => exampleWorkflow(e, l.credential))) : [];
+		await instance.importWorkflows([...ops.map((o) => o.workflow), ...triggers.map((t) => t.workflow), ...agents.map((a) => a.workflow), ...examples]);
 		await instance.activate(triggers.map((t) => t.workflow.id));
 		log(`${tag} credentials and ${ops.length + triggers.length} workflows imported, ${triggers.length} activated`);
 
@@ -80,10 +159,13 @@ async function runLine(line: N8nLine, tarball: string, entries: ApiEntry[], args
 				const gaps = coverageGaps(l);
 				if (gaps.length) results.fail(`${tag} ${l.entry.api}: every operation covered`, `not covered: ${gaps.join(', ')}`);
 				else results.pass(`${tag} ${l.entry.api}: every operation covered`);
+				const unexplained = unexplainedExamples(l);
+				if (unexplained.length) results.fail(`${tag} ${l.entry.api}: example workflows explain each step`, unexplained.join('; '));
+				else results.pass(`${tag} ${l.entry.api}: example workflows explain each step`);
 			}
 		}
 
-		for (const o of ops) {
+		for (const o of want('operations') ? ops : []) {
 			const t1 = Date.now();
 			const { output, raw } = await instance.execute(o.workflow.id);
 			const ms = Date.now() - t1;
@@ -102,7 +184,7 @@ async function runLine(line: N8nLine, tarball: string, entries: ApiEntry[], args
 			});
 		}
 
-		for (const l of withSuite) {
+		for (const l of want('scenarios') ? withSuite : []) {
 			for (const scenario of l.entry.suite!.scenarios ?? []) {
 				await results.check(`${tag} ${l.entry.api}: ${scenario.name}`, async () => {
 					await scenario.run({
@@ -122,6 +204,17 @@ async function runLine(line: N8nLine, tarball: string, entries: ApiEntry[], args
 					});
 				});
 			}
+		}
+
+		for (const a of want('agents') ? agents : []) {
+			await results.check(`${tag} ${a.live.entry.api}: AI Agent calls ${a.agent.name} as a tool`, async () => {
+				await sandboxClient(a.live.sim).call('POST', '/__sandbox/reset').catch(() => undefined);
+				const mark = a.live.sim.log.length;
+				const asked = fakeModel!.requests.length;
+				const { output, raw } = await instance.execute(a.workflow.id);
+				writeFileSync(join(OUTPUT, 'e2e', `run-${line.version}-agent-${a.model}.json`), output ? JSON.stringify(output, null, 1) : raw.stdout + raw.stderr);
+				checkAgentRun({ output, raw, toolNode: a.toolNode, agent: a.agent, modelRequests: fakeModel!.requests.slice(asked).filter((r) => r.model === a.model), apiRequests: a.live.sim.log.slice(mark).filter((r) => !r.path.startsWith('/__sandbox')) });
+			});
 		}
 
 		// Triggers must see the sandbox as it was at activation: reset the data before n8n starts.
@@ -151,22 +244,38 @@ async function runLine(line: N8nLine, tarball: string, entries: ApiEntry[], args
 			}
 		}
 
+		// Requests of the credential tests, left out when waiting for the triggers' baseline polls.
+		const credentialTestRequests = new Map<string, number>();
 		for (const l of live) {
-			const tests = l.entry.suite?.credentialTests ?? [{ name: 'sandbox credential accepted', ok: true }];
+			const tests = want('credentials') ? (l.entry.suite?.credentialTests ?? [{ name: 'sandbox credential accepted', ok: true }]) : [];
 			for (const test of tests) {
 				await results.check(`${tag} ${l.entry.api}: credential test, ${test.name}`, async () => {
-					const res = await instance.rest<{ data?: { status?: string; message?: string } }>('POST', '/rest/credentials/test', {
-						credentials: {
-							id: l.credential.id,
-							name: l.credential.name,
-							type: l.credential.type,
-							data: { ...l.sim.credentials, ...(test.data ?? {}) },
-						},
-					});
-					const data = res.body.data;
-					if (res.status !== 200 || !data) throw new Error(`HTTP ${res.status}: ${(res.body as { message?: string }).message ?? JSON.stringify(res.body).slice(0, 300)}`);
+					const sandbox = sandboxClient(l.sim);
+					await test.before?.(sandbox);
+					const mark = l.sim.log.length;
+					let data: { status?: string; message?: string } | undefined;
+					try {
+						const res = await instance.rest<{ data?: { status?: string; message?: string } }>('POST', '/rest/credentials/test', {
+							credentials: {
+								id: l.credential.id,
+								name: l.credential.name,
+								type: l.credential.type,
+								data: { ...l.sim.credentials, ...(test.data ?? {}) },
+							},
+						});
+						data = res.body.data;
+						if (res.status !== 200 || !data) throw new Error(`HTTP ${res.status}: ${(res.body as { message?: string }).message ?? JSON.stringify(res.body).slice(0, 300)}`);
+					} finally {
+						await test.after?.(sandbox);
+						credentialTestRequests.set(l.entry.api, (credentialTestRequests.get(l.entry.api) ?? 0) + apiRequests(l.sim, mark));
+					}
 					if ((data.status === 'OK') !== test.ok) throw new Error(`expected ${test.ok ? 'OK' : 'Error'}, got ${data.status}: ${data.message}`);
 					if (test.message && !test.message.test(String(data.message))) throw new Error(`message "${data.message}" does not match ${test.message}`);
+					if (test.requests) {
+						const { count, carrying } = test.requests;
+						const sent = l.sim.log.slice(mark).filter((r) => `${JSON.stringify(r.headers)} ${r.query.toString()}`.includes(carrying)).length;
+						if (sent !== count) throw new Error(`${sent} request(s) carrying "${carrying}" reached the API, expected ${count}`);
+					}
 				});
 			}
 		}
@@ -176,7 +285,7 @@ async function runLine(line: N8nLine, tarball: string, entries: ApiEntry[], args
 			const deadline = Date.now() + 90_000;
 			for (const l of new Set(triggers.map((t) => t.live))) {
 				const count = triggers.filter((t) => t.live === l).length;
-				while (apiRequests(l.sim, logMarks.get(l.entry.api)) < count && Date.now() < deadline) await sleep(500);
+				while (apiRequests(l.sim, logMarks.get(l.entry.api)) - (credentialTestRequests.get(l.entry.api) ?? 0) < count && Date.now() < deadline) await sleep(500);
 			}
 			await sleep(2000);
 			for (const t of triggers) await t.trigger.change(sandboxClient(t.live.sim));
@@ -219,12 +328,13 @@ async function runLine(line: N8nLine, tarball: string, entries: ApiEntry[], args
 			}
 		}
 
-		if (args.editor) await runEditorTests({ url: instance.url, apis: live.map((l) => ({ entry: l.entry, sim: l.sim })), results, tag, outDir: join(OUTPUT, 'screenshots', `n8n-${line.version}`) });
+		if (args.editor && want('editor')) await runEditorTests({ url: instance.url, apis: live.map((l) => ({ entry: l.entry, sim: l.sim, credential: l.credential })), results, tag, outDir: join(OUTPUT, 'screenshots', `n8n-${line.version}`), docsDir: args.docsScreenshots && line.id === '2' ? join(ROOT, 'docs', 'screenshots') : undefined });
 	} catch (error) {
 		results.fail(`${tag} setup`, error);
 	} finally {
 		await instance.stop();
 		await sink.close();
+		await fakeModel?.close();
 		for (const l of live) await l.sim.close();
 		if (!args.keep) rmSync(userFolder, { recursive: true, force: true });
 		else log(`${tag} user folder kept: ${userFolder}`);

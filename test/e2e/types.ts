@@ -1,3 +1,4 @@
+import type { SandboxRequest } from '../sandbox/server';
 import type { StartedSimulator } from '../sandbox/types';
 
 /** An item's `json` as n8n returns it. */
@@ -29,6 +30,8 @@ export interface Step {
 	expect?(items: Json[]): void;
 	/** The step must fail on its items; the error message must match. */
 	expectError?: RegExp;
+	/** In an example workflow: a sticky note above the node saying what this step does (Markdown). */
+	note?: string;
 }
 
 /** A chain of steps after a Manual Trigger, executed with `n8n execute`. */
@@ -44,6 +47,16 @@ export interface CredentialTest {
 	ok: boolean;
 	/** What n8n's credential test must answer. */
 	message?: RegExp;
+	/**
+	 * How many requests the test must send to the API: those whose headers or query carry
+	 * `carrying` (e.g. the test's own key), so that a trigger's poll at the same moment is not counted.
+	 */
+	requests?: { count: number; carrying: string };
+	/** Puts the simulator in the state the test needs (e.g. robot offline); `after` undoes it. */
+	before?(sandbox: SandboxClient): Promise<void>;
+	after?(sandbox: SandboxClient): Promise<void>;
+	/** Also checked in the editor's credential form (Chromium), with a screenshot. */
+	editor?: boolean;
 }
 
 /** A polling trigger in an activated workflow under `n8n start`. */
@@ -78,6 +91,8 @@ export interface EditorCase {
 	expectValues?: Record<string, string>;
 	/** Click "Execute step" / "Fetch Test Event" and wait for this text in the output panel. */
 	executeExpectText?: string;
+	/** Its screenshot is one of the README's (written to docs/screenshots with --docs-screenshots). */
+	readme?: boolean;
 	/** Resource locators whose "From List" mode loads from the sandbox: parameter name and a text one entry shows. */
 	locators?: Array<{ parameter: string; expectText: string }>;
 }
@@ -85,9 +100,32 @@ export interface EditorCase {
 /** An example workflow imported by `npm run dev` (and executed by the e2e suite when manual). */
 export interface Example {
 	name: string;
+	/**
+	 * The example's sticky note (Markdown): what the workflow does and what to change first to
+	 * make it the user's own. Every step (and the trigger) also needs its own `note`.
+	 */
+	note: string;
 	/** A trigger node of this package; omitted = Manual Trigger. */
 	trigger?: Step;
 	steps: Step[];
+}
+
+/**
+ * n8n's AI Agent with an OpenAI-compatible chat model (the sandbox's fake model) and one node of
+ * this package attached as a tool. The model calls the tool once with `arguments`, then answers.
+ */
+export interface AgentCase {
+	name: string;
+	/** The tool: a node of this package (short name, without `Tool`) and its parameters, with `$fromAI(...)` where the model fills in. */
+	tool: Step;
+	/** The tool call's arguments, as the model sends them. */
+	arguments: Record<string, unknown>;
+	/** The tool's description as the model must receive it. */
+	description: RegExp;
+	/** Checks the requests the tool sent to the API (the simulator's log of this run). */
+	expectRequests(requests: SandboxRequest[]): void;
+	/** Checks the tool's result as the model received it. */
+	expectResult(result: string): void;
 }
 
 /** Free-form checks needing several executions, e.g. a token refresh persisted between runs. */
@@ -117,4 +155,5 @@ export interface ApiSuite {
 	examples: Example[];
 	editor: EditorCase[];
 	scenarios?: Scenario[];
+	agents?: AgentCase[];
 }

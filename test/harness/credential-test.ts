@@ -1,5 +1,13 @@
 import axios from 'axios';
-import { Workflow, type ICredentialDataDecryptedObject, type IHttpRequestOptions, type INode } from 'n8n-workflow';
+import { CredentialTestContext } from 'n8n-core';
+import {
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type ICredentialTestFunction,
+	type IHttpRequestOptions,
+	type INode,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
 
 import type { TestCredentialsHelper } from './credentials-helper';
 import { nodeTypes } from './node-types';
@@ -11,11 +19,41 @@ export interface CredentialTestResult {
 }
 
 /**
+ * The function n8n's credential tester picks when the credential type has no `test` request: the
+ * `methods.credentialTest[testedBy]` of the first node listing the credential with `testedBy`.
+ */
+export function testedByFunction(typeName: string): ICredentialTestFunction | undefined {
+	for (const node of nodeTypes.all()) {
+		const entry = (node.description.credentials ?? []).find((c) => c.name === typeName && c.testedBy);
+		if (entry && typeof entry.testedBy === 'string') return node.methods?.credentialTest?.[entry.testedBy];
+	}
+	return undefined;
+}
+
+/**
+ * What the credential form's Test button does: a credential type's `test` request (below), or
+ * else the node's test function, called as n8n calls it (its real CredentialTestContext, the
+ * saved data with defaults).
+ */
+export async function testCredential(
+	helper: TestCredentialsHelper,
+	typeName: string,
+	data: ICredentialDataDecryptedObject,
+): Promise<CredentialTestResult> {
+	if (helper.type(typeName).test) return await testRequestCredential(helper, typeName, data);
+	const fn = testedByFunction(typeName);
+	if (!fn) throw new Error(`${typeName} has neither a test request nor a node with testedBy`);
+	const context = new CredentialTestContext({} as IWorkflowExecuteAdditionalData);
+	const result = await fn.call(context, { id: 'credential-test', name: typeName, type: typeName, data: helper.withDefaults(typeName, data) });
+	return { status: result.status, message: result.message };
+}
+
+/**
  * What the credential form's Test button does for a `test.request` credential: resolve the
  * request's expressions over `$credentials`, run preAuthentication and authenticate, send it, and
  * read the answer with the credential's rules (any other failing status is an error too).
  */
-export async function testCredential(
+async function testRequestCredential(
 	helper: TestCredentialsHelper,
 	typeName: string,
 	data: ICredentialDataDecryptedObject,

@@ -74,6 +74,11 @@ export class TestNodeTypes implements INodeTypes {
 		return type;
 	}
 
+	/** This package's node types. */
+	all(): INodeType[] {
+		return [...this.types.entries()].filter(([name]) => name.startsWith(`${PACKAGE_NAME}.`)).map(([, type]) => type);
+	}
+
 	getKnownTypes() {
 		return {};
 	}

@@ -167,7 +167,11 @@ export async function startClientXcmsSandbox(options: ClientXcmsSandboxOptions =
 		}
 		const perPage = Number(query.get('per_page')) || def.perPage || 25;
 		const page = Math.max(1, Number(query.get('page')) || 1);
-		const data = rows.slice((page - 1) * perPage, page * perPage);
+		// `include=customer` embeds the owner, as Laravel's relation does (the pickers label with it).
+		const embed = (include ?? '').split(',').includes('customer');
+		const data = rows
+			.slice((page - 1) * perPage, page * perPage)
+			.map((r) => (embed && r.customer_id !== undefined ? { ...r, customer: db.customers.find((c) => c.id === r.customer_id) ?? null } : r));
 		const lastPage = Math.max(1, Math.ceil(rows.length / perPage));
 		const url = (p: number) => `http://sandbox${path}?page=${p}`;
 		const next = page < lastPage ? url(page + 1) : null;

@@ -34,6 +34,8 @@ export interface TelestoSandbox extends StartedSimulator {
 }
 
 export const TELESTO_SANDBOX_KEY = 'sandbox-telesto-key';
+/** A valid key of an account without a Pro subscription: every request answers 403. */
+export const TELESTO_SANDBOX_NO_PRO_KEY = 'sandbox-telesto-key-no-pro';
 
 export function sampleProducts(): TelestoProduct[] {
 	return [
@@ -53,8 +55,8 @@ function envelope(status: number, type: string, description: string): SandboxRes
  */
 export async function startTelestoSandbox(options: TelestoSandboxOptions = {}): Promise<TelestoSandbox> {
 	const now = options.now ?? Date.now;
-	const keys = new Set(options.apiKeys ?? [TELESTO_SANDBOX_KEY]);
-	const noPro = new Set(options.keysWithoutPro ?? []);
+	const noPro = new Set(options.keysWithoutPro ?? [TELESTO_SANDBOX_NO_PRO_KEY]);
+	const keys = new Set([...(options.apiKeys ?? [TELESTO_SANDBOX_KEY]), ...noPro]);
 	const limit = options.limit ?? 100;
 	const windowMs = options.windowMs ?? 60 * 60 * 1000;
 	const blockMs = options.blockMs ?? 15 * 60 * 1000;

@@ -87,8 +87,16 @@ describe.each(triggers.map((n) => [n.description.name, n] as const))('trigger %s
 });
 
 describe.each(credentials.map((c) => [c.name, c] as const))('credential %s', (_name, credential) => {
-	it('has a Test request, a documentation URL and hides its secrets', () => {
-		expect(credential.test).toBeDefined();
+	it('has a Test (its request, or a test function of every node using it), a documentation URL and hides its secrets', () => {
+		const users = nodes.filter((n) => (n.description.credentials ?? []).some((c) => c.name === credential.name));
+		expect(users.length).toBeGreaterThan(0);
+		if (!credential.test) {
+			for (const node of users) {
+				const testedBy = node.description.credentials!.find((c) => c.name === credential.name)!.testedBy;
+				expect(typeof testedBy).toBe('string');
+				expect(typeof node.methods?.credentialTest?.[testedBy as string]).toBe('function');
+			}
+		}
 		expect(credential.documentationUrl).toMatch(/^https:\/\//);
 		for (const p of credential.properties) {
 			if (/secret|apikey|password/i.test(p.name)) expect(p.typeOptions?.password).toBe(true);

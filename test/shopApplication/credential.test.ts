@@ -262,19 +262,64 @@ describe('Shop Application credential and token', () => {
 		});
 		token.done();
 		scope.done();
-		expect(result).toEqual({ status: 'OK', message: 'Connection tested successfully', httpStatus: 200 });
+		expect(result).toEqual({ status: 'OK', message: 'Connection tested successfully' });
 	});
 
-	it('fails the credential test with the vendor message and without the secret', async () => {
+	it('a refused pair names both fields (the API does not say which is wrong), quotes the API, never the secret', async () => {
 		const h = saHarness();
-		const token = nock(BASE).get('/token').query(true).reply(401, { error: true, message: 'Identifiants invalides' });
+		const token = nock(BASE)
+			.get('/token')
+			.query({ client_id: CLIENT_ID, client_secret: `${SECRET} ` })
+			.reply(401, { error: true, message: `Identifiants invalides pour client_secret=${SECRET}` });
 		const failure = await testCredential(h.credentials, 'shopApplicationApi', {
 			baseUrl: BASE,
 			clientId: CLIENT_ID,
-			clientSecret: SECRET,
-		}).catch((e: Error) => e);
+			clientSecret: `${SECRET} `,
+		});
 		token.done();
-		expect((failure as Error).message).toBe('Shop Application refused the Client ID / Client Secret: Identifiants invalides');
-		expect(dump(failure)).not.toContain(SECRET);
+		expect(failure).toEqual({
+			status: 'Error',
+			message:
+				'Shop Application refused this Client ID and Client Secret; it does not say which of the two is wrong. Shop Application said: "Identifiants invalides pour client_secret=***". Check both fields: the Client ID is the reseller login and the Client Secret its password, exactly as Cegid gave them to you. Note: the Client Secret you entered starts or ends with a space.',
+		});
+		expect(failure.message).not.toMatch(/Authorization failed/);
+	});
+
+	it('a token answer with HTTP 200 and error: true is a refusal too; nothing else is sent', async () => {
+		const h = saHarness();
+		const token = nock(BASE).get('/token').query(true).reply(200, { error: true, message: 'Compte inconnu' });
+		const failure = await testCredential(h.credentials, 'shopApplicationApi', { baseUrl: BASE, clientId: 'nobody', clientSecret: SECRET });
+		token.done();
+		expect(failure.message).toMatch(/^Shop Application refused this Client ID and Client Secret; .* said: "Compte inconnu"\. Check both fields/);
+	});
+
+	it('a wrong Base URL is not blamed on the Client ID or Client Secret', async () => {
+		const h = saHarness();
+		const scope = nock(BASE)
+			.get('/token')
+			.query(true)
+			.reply(404, '<!DOCTYPE html><html><body>Not Found</body></html>', { 'content-type': 'text/html' })
+			.get('/token')
+			.query(true)
+			.replyWithError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' });
+		const page = await testCredential(h.credentials, 'shopApplicationApi', { baseUrl: BASE, clientId: CLIENT_ID, clientSecret: SECRET });
+		const refused = await testCredential(h.credentials, 'shopApplicationApi', { baseUrl: BASE, clientId: CLIENT_ID, clientSecret: SECRET });
+		scope.done();
+		expect(page.message).toBe(
+			'sa.test has no Shop Application token service at /token. Check the Base URL: leave https://api.cegid.shop-application.io unless Cegid gave you a test platform address.',
+		);
+		expect(refused.message).toBe(
+			'Nothing answers at sa.test (connection refused). Check the Base URL: leave https://api.cegid.shop-application.io unless Cegid gave you a test platform address.',
+		);
+	});
+
+	it('a token refused on the catalogue says the account lacks API access', async () => {
+		const h = saHarness();
+		const token = tokenScope();
+		const scope = api().get('/prestations').reply(401, { error: true, message: 'Jeton manquant ou invalide' });
+		const result = await testCredential(h.credentials, 'shopApplicationApi', { baseUrl: BASE, clientId: CLIENT_ID, clientSecret: SECRET });
+		token.done();
+		scope.done();
+		expect(result.message).toMatch(/^Shop Application issued a token for this Client ID and Client Secret but then refused it/);
 	});
 });

@@ -60,7 +60,7 @@ export class ShopApplicationTokenError extends Error {
  * The secret as typed and as the token URL carries it (percent-encoded, or form-encoded with
  * `+` for spaces), so that a body echoing the request URL does not give it away.
  */
-function scrub(text: string, secret: string): string {
+export function scrub(text: string, secret: string): string {
 	if (!secret) return text;
 	const forms = new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)]);
 	let out = text;

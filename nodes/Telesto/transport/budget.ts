@@ -71,9 +71,37 @@ export async function recordBlock(baseUrl: string, retryAfterMs: number | undefi
 }
 
 /**
- * Takes one request from the hour's budget, or refuses (nothing is sent) with the time the
- * budget frees up. Returns the reservation's ticket, for `settle`.
+ * Takes one request from the hour's budget, or says why not (nothing is to be sent then): the
+ * block Telesto imposed, or the budget used up with the time it frees up. The ticket is for `settle`.
  */
+export async function tryReserve(options: {
+	baseUrl: string;
+	perHour: number;
+	/** The credential's Processes Sharing This Key: divides the budget while it is not shared. */
+	processes: number;
+	timezone: string;
+}): Promise<{ ticket: string } | { message: string; description: string }> {
+	const { baseUrl, timezone } = options;
+	const block = await blockedUntil(baseUrl);
+	if (block) return blockedMessage(block, timezone);
+	const result = await coordination.reserve({
+		key: budgetKey(baseUrl),
+		limit: options.perHour,
+		windowMs: HOUR_MS,
+		processes: options.processes,
+	});
+	if (result.ok) return { ticket: result.ticket };
+	const share =
+		result.limit < options.perHour
+			? ` This process allows itself ${result.limit} of the ${options.perHour} (Requests per Hour divided by Processes Sharing This Key), as the budget is ${result.scope.description}.`
+			: ` The budget is ${result.scope.description}.`;
+	return {
+		message: `Telesto request budget used up: ${result.used} requests in the last hour`,
+		description: `Telesto allows 100 requests per hour per IP address and blocks it for 15 minutes beyond that, so this request was not sent. The next one can go at about ${formatWhen(result.retryAt, timezone)}. Lower how often workflows call Telesto, or raise "Requests per Hour" in the credential if Telesto allows more.${share}`,
+	};
+}
+
+/** `tryReserve` for a node: a refusal is the node's error. */
 export async function reserve(options: {
 	node: INode;
 	baseUrl: string;
@@ -83,26 +111,11 @@ export async function reserve(options: {
 	timezone: string;
 	itemIndex?: number;
 }): Promise<string> {
-	const { node, baseUrl, timezone, itemIndex } = options;
-	const block = await blockedUntil(baseUrl);
-	if (block) {
-		const { message, description } = blockedMessage(block, timezone);
-		throw new NodeOperationError(node, message, { description, itemIndex });
-	}
-	const result = await coordination.reserve({
-		key: budgetKey(baseUrl),
-		limit: options.perHour,
-		windowMs: HOUR_MS,
-		processes: options.processes,
-	});
-	if (result.ok) return result.ticket;
-	const share =
-		result.limit < options.perHour
-			? ` This process allows itself ${result.limit} of the ${options.perHour} (Requests per Hour divided by Processes Sharing This Key), as the budget is ${result.scope.description}.`
-			: ` The budget is ${result.scope.description}.`;
-	throw new NodeOperationError(node, `Telesto request budget used up: ${result.used} requests in the last hour`, {
-		description: `Telesto allows 100 requests per hour per IP address and blocks it for 15 minutes beyond that, so this request was not sent. The next one can go at about ${formatWhen(result.retryAt, timezone)}. Lower how often workflows call Telesto, or raise "Requests per Hour" in the credential if Telesto allows more.${share}`,
-		itemIndex,
+	const outcome = await tryReserve(options);
+	if ('ticket' in outcome) return outcome.ticket;
+	throw new NodeOperationError(options.node, outcome.message, {
+		description: outcome.description,
+		itemIndex: options.itemIndex,
 	});
 }
 

@@ -12,6 +12,7 @@ import type { ApiSuite, Json, Step } from '../types';
 const ids = (items: Json[]) => items.map((i) => i.id);
 const cx = (resource: string, operation: string, parameters: Record<string, unknown> = {}) => ({ resource, operation, ...parameters });
 const byId = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
+const fromAI = (name: string, description: string, type = 'string') => `={{ $fromAI('${name}', '${description}', '${type}') }}`;
 /** The id output by an earlier step of the chain, by its n8n name (`<case name> <step name>`). */
 const idOf = (nodeName: string) => `={{ $('${nodeName}').first().json.id }}`;
 const one = (items: Json[]) => {
@@ -385,18 +386,24 @@ export const suite: ApiSuite = {
 			],
 		},
 		{
-			name: 'Service Suspend is reported as not applied (ClientXCMS 2.16)',
+			name: 'Service Suspend on ClientXCMS 2.16: the error names the version and the alternative',
 			steps: [
 				{
 					node: 'clientXcms',
 					parameters: cx('service', 'suspend', { serviceId: byId(1), options: { reason: 'E2E', notify: false } }),
-					expectError: /did not change the service: Invalid status/,
+					expectError: /^ClientXCMS 2\.16 and earlier cannot suspend a service through the API \(it answers "Invalid status"\) — Service 1 was not changed\. Instead, suspend it in the ClientXCMS admin area .*Customer → Suspend with Force/,
 				},
 			],
 		},
 		{
-			name: 'Service Expire is reported as not applied (ClientXCMS 2.16)',
-			steps: [{ node: 'clientXcms', parameters: cx('service', 'expire', { serviceId: byId(1) }), expectError: /did not change the service: Invalid status/ }],
+			name: 'Service Expire on ClientXCMS 2.16: the error names the version and the alternative',
+			steps: [
+				{
+					node: 'clientXcms',
+					parameters: cx('service', 'expire', { serviceId: byId(1) }),
+					expectError: /^ClientXCMS 2\.16 and earlier cannot expire a service through the API \(it answers "Invalid status"\) — Service 1 was not changed\. Instead, expire it in the ClientXCMS admin area/,
+				},
+			],
 		},
 		{
 			name: 'Invoice Get Many and Get',
@@ -708,7 +715,21 @@ export const suite: ApiSuite = {
 	],
 	credentialTests: [
 		{ name: 'sandbox key accepted', ok: true },
-		{ name: 'wrong key rejected', data: { apiKey: '9|CLIENTXCMSnotakeynotakeynotakeynotakeynotakey00000000' }, ok: false, message: /invalid or expired|Authorization failed/ },
+		{
+			name: 'expired or deleted key: "create a new key"',
+			data: { apiKey: '9|CLIENTXCMSnotakeynotakeynotakeynotakeynotakey00000000' },
+			ok: false,
+			message: /^ClientXCMS did not accept this API key: it has expired .* Create a new key in ClientXCMS \(Settings → Security → API Keys\)/,
+			editor: true,
+		},
+		{
+			name: 'http:// without Allow Plain HTTP: nothing sent, both fixes named',
+			data: { apiKey: '7|CLIENTXCMSplainhttpplainhttpplainhttp', allowHttp: false },
+			ok: false,
+			message: /^The Instance URL starts with http:\/\/, and "Allow Plain HTTP" is off, so nothing was sent.*turn on "Allow Plain HTTP"/,
+			requests: { count: 0, carrying: 'plainhttpplainhttp' },
+			editor: true,
+		},
 	],
 	triggers: [
 		{
@@ -752,10 +773,12 @@ export const suite: ApiSuite = {
 	examples: [
 		{
 			name: 'ClientXCMS: active services of a customer',
+			note: '## Active services of a customer\nLists the active services of one ClientXCMS customer, e.g. before a support call or a renewal check.\n\n**Change first**\n1. The credential of **Active Services of Customer 1**: create a *ClientXCMS API* credential with your instance address and an Administrator API key.\n2. The customer under *Filters → Customer ID* (1 here).',
 			steps: [
 				{
 					node: 'clientXcms',
 					name: 'Active Services of Customer 1',
+					note: '### Active Services of Customer 1\nService → Get Many, filtered on the customer and the status Active.',
 					parameters: cx('service', 'getAll', { returnAll: true, filters: { customer_id: '1', status: ['active'] } }),
 					expect: (items) => assert.deepEqual(ids(items), [1]),
 				},
@@ -767,21 +790,51 @@ export const suite: ApiSuite = {
 				node: 'clientXcmsTrigger',
 				name: 'On Invoice Paid',
 				parameters: { event: 'invoicePaid', pollTimes: { item: [{ mode: 'everyMinute' }] } },
+				note: '### On Invoice Paid\nChecks ClientXCMS every minute (here) and starts once for each invoice that became paid.',
 			},
+			note: '## When an invoice is paid\nStarts when a customer pays an invoice and lists that customer\'s pending services, e.g. to deliver them.\n\n**Change first**\n1. The credential of both ClientXCMS nodes.\n2. What follows **Services of the Customer**: add the nodes that deliver or notify.\n\nActivate the workflow to start; the first check only records the invoices already paid.',
 			steps: [
 				{
 					node: 'clientXcms',
 					name: 'Services of the Customer',
+					note: '### Services of the Customer\nService → Get Many for the customer of the paid invoice, status Pending.',
 					parameters: cx('service', 'getAll', { returnAll: true, filters: { customer_id: '={{ $json.customer_id }}', status: ['pending'] } }),
 				},
 			],
+		},
+	],
+	agents: [
+		{
+			name: 'Get the ClientXCMS customer with ID 2',
+			tool: {
+				node: 'clientXcms',
+				name: 'ClientXCMS Customer',
+				parameters: cx('customer', 'get', { customerId: byId(fromAI('customerId', 'The ClientXCMS customer ID', 'number')) }),
+			},
+			arguments: { customerId: 2 },
+			description: /^Get a customer by ID in ClientXCMS$/,
+			expectRequests: (requests) => {
+				assert.deepEqual(requests.map((r) => `${r.method} ${r.path}`), ['GET /api/application/customers/2']);
+			},
+			expectResult: (result) => {
+				assert.match(result, /grace@example\.com/);
+				assert.doesNotMatch(result, /ada@example\.com/);
+			},
 		},
 	],
 	editor: [
 		{
 			node: 'clientXcms',
 			search: 'ClientXCMS',
-			action: 'Get a customer',
+			action: 'Get a service',
+			expectValues: { resource: 'Service', operation: 'Get' },
+			// Services are labelled with their product and owner, not only "#1".
+			locators: [{ parameter: 'serviceId', expectText: 'Ada' }],
+		},
+		{
+			node: 'clientXcms',
+			search: 'ClientXCMS',
+			action: 'Get a customer by ID',
 			expectValues: { resource: 'Customer', operation: 'Get' },
 			locators: [{ parameter: 'customerId', expectText: 'ada@example.com' }],
 		},

@@ -4,6 +4,7 @@ import type { ApiSuite, Json } from '../types';
 
 /** Company 0 of the simulator is an Acomba dataset with customers 1001–1004. */
 const entity = (parameters: Record<string, unknown>) => ({ resource: 'entity', ...parameters });
+const fromAI = (name: string, description: string, type = 'string') => `={{ $fromAI('${name}', '${description}', '${type}') }}`;
 const codes = (items: Json[]) => items.map((i) => i.NoClient);
 
 /** OnlineERP (hub + robot) in real n8n. */
@@ -106,7 +107,19 @@ export const suite: ApiSuite = {
 	],
 	credentialTests: [
 		{ name: 'sandbox licence accepted', ok: true },
-		{ name: 'wrong secret key rejected', data: { secretKey: 'wrong' }, ok: false },
+		{ name: 'wrong secret key rejected', data: { secretKey: 'wrong' }, ok: false, message: /^OnlineERP rejected the licence code or secret key \(HTTP 401.*Check both fields/ },
+		{
+			name: 'robot offline: "start the robot", not a credentials error',
+			ok: false,
+			message: /^The OnlineERP hub answered, but the robot at your site did not \(HTTP 503.*Start the OnlineERP robot service/,
+			before: async ({ call }) => {
+				await call('POST', '/__sandbox/config', { offline: true });
+			},
+			after: async ({ call }) => {
+				await call('POST', '/__sandbox/config', { offline: false });
+			},
+			editor: true,
+		},
 	],
 	triggers: [
 		{
@@ -126,10 +139,12 @@ export const suite: ApiSuite = {
 	examples: [
 		{
 			name: 'OnlineERP: customers with an amount due',
+			note: '## Customers with an amount due\nLists the ERP customers who owe money in the current cycle, with only the fields needed.\n\n**Change first**\n1. The credential of **Customers Owing**: create an *OnlineERP API* credential with your licence code and secret key.\n2. The condition and the selected fields, if your ERP names them differently.\n\nEach request goes through the robot at your site: it must be running.',
 			steps: [
 				{
 					node: 'onlineErp',
 					name: 'Customers Owing',
+					note: '### Customers Owing\nEntity → Get Many on Customer, where the current amount due is above 0, sorted by customer number.',
 					parameters: entity({
 						operation: 'getAll',
 						entity: 'Customer',
@@ -147,15 +162,44 @@ export const suite: ApiSuite = {
 				node: 'onlineErpTrigger',
 				name: 'On Customer Updated',
 				parameters: { entity: 'Customer', event: 'updatedRecord', detection: 'snapshot', keyField: 'NoClient', minMinutes: 1, pollTimes: { item: [{ mode: 'everyMinute' }] } },
+				note: '### On Customer Updated\nReads the customers at each poll and starts once for each customer whose data changed.',
 			},
-			steps: [{ node: 'n8n-nodes-base.noOp', name: 'Sync Customer', parameters: {} }],
+			note: '## Sync changed customers\nStarts when a customer changes in the ERP, e.g. to update a CRM.\n\n**Change first**\n1. The credential of **On Customer Updated**.\n2. *Minimum Minutes Between Polls*: 15 or more in production, to spare the robot at your site.\n3. Replace **Sync Customer** with the node that updates your other system.',
+			steps: [{ node: 'n8n-nodes-base.noOp', name: 'Sync Customer', parameters: {}, note: '### Sync Customer\nA placeholder: put here the node that updates your other system.' }],
+		},
+	],
+	agents: [
+		{
+			name: 'Get the OnlineERP customer number 1002',
+			tool: {
+				node: 'onlineErp',
+				name: 'OnlineERP Customer',
+				parameters: entity({ operation: 'get', entity: 'Customer', recordId: fromAI('customerNumber', 'The customer number (NoClient), e.g. 1001') }),
+			},
+			arguments: { customerNumber: '1002' },
+			description: /^Get a record by its key in OnlineERP$/,
+			expectRequests: (requests) => {
+				assert.deepEqual(requests.map((r) => `${r.method} ${r.path}`), ['GET /api/Entity/Customer/1002']);
+			},
+			expectResult: (result) => {
+				assert.match(result, /Bois Francs/);
+				assert.doesNotMatch(result, /Érablière/);
+			},
 		},
 	],
 	editor: [
 		{
 			node: 'onlineErp',
 			search: 'OnlineERP',
+			action: 'Get a record by its key',
+			// Records of the entity (Customer by default) by name and key.
+			locators: [{ parameter: 'recordId', expectText: 'Bois Francs Inc. (1002)' }],
+		},
+		{
+			node: 'onlineErp',
+			search: 'OnlineERP',
 			action: 'Get many records',
+			readme: true,
 			expectValues: { resource: 'Entity', operation: 'Get Many' },
 			executeExpectText: 'Bois Francs',
 		},

@@ -6,6 +6,7 @@ import type { ApiSuite, Json, SandboxClient } from '../types';
 const ACTIVE = 'e831c78b-a576-4aad-8d5f-d594b0ccadbe';
 const INSTALLING = '902dcbe4-04dd-4150-8436-2757fd53ce51';
 const byKey = (value: string) => ({ __rl: true, mode: 'key', value });
+const fromAI = (name: string, description: string, type = 'string') => `={{ $fromAI('${name}', '${description}', '${type}') }}`;
 
 async function tokenRequests(sandbox: SandboxClient): Promise<number> {
 	return ((await sandbox.call('GET', '/__sandbox/state')) as { tokenRequests: number }).tokenRequests;
@@ -184,7 +185,14 @@ export const suite: ApiSuite = {
 	],
 	credentialTests: [
 		{ name: 'sandbox client accepted', ok: true },
-		{ name: 'wrong secret rejected', data: { clientSecret: 'wrong', accessToken: '' }, ok: false },
+		{
+			name: 'wrong secret: both fields named, one token request',
+			data: { clientSecret: 'wrong-secret-e2e', accessToken: '' },
+			ok: false,
+			message: /^Shop Application refused this Client ID and Client Secret; it does not say which of the two is wrong\. .*Check both fields/,
+			requests: { count: 1, carrying: 'wrong-secret-e2e' },
+			editor: true,
+		},
 	],
 	triggers: [
 		{
@@ -221,11 +229,19 @@ export const suite: ApiSuite = {
 	examples: [
 		{
 			name: 'Shop Application: provision a shop',
+			note: '## Provision a shop\nOrders a new Shop Application interface (a shop) for a customer, then reads its installation status.\n\n**Change first**\n1. The credential of both nodes: create a *Shop Application API* credential with the Client ID and Client Secret Cegid gave you.\n2. In **Order Interface**: your own order reference (*GUID*), the customer\'s name, e-mail and company, and the prestations.\n\nEach run places a real, billed order: test against the sandbox first.',
 			steps: [
-				{ node: 'shopApplication', name: 'Order Interface', parameters: order('example-order-42', ['IN-BTQST-S', 'IN-BTQZ-AMM']), expect: (items) => assert.ok(items[0].key) },
+				{
+					node: 'shopApplication',
+					name: 'Order Interface',
+					parameters: order('example-order-42', ['IN-BTQST-S', 'IN-BTQZ-AMM']),
+					expect: (items) => assert.ok(items[0].key),
+					note: '### Order Interface\nOrders a shop with a setup prestation and its monthly subscription. The order is checked against the catalogue before it is sent.',
+				},
 				{
 					node: 'shopApplication',
 					name: 'Get Installation Status',
+					note: '### Get Installation Status\nReads the new interface by the key the order returned: status, dates and the shop\'s address once installed.',
 					parameters: { resource: 'interface', operation: 'get', interface: byKey('={{ $json.key }}') },
 					expect: (items) => assert.equal(items[0].statut, 3),
 				},
@@ -233,17 +249,43 @@ export const suite: ApiSuite = {
 		},
 		{
 			name: 'Shop Application Trigger: interface installed',
-			trigger: { node: 'shopApplicationTrigger', name: 'On Interface Installed', parameters: { event: 'interfaceInstalled', pollTimes: { item: [{ mode: 'everyMinute' }] } } },
-			steps: [{ node: 'n8n-nodes-base.noOp', name: 'Send Welcome Email', parameters: {} }],
+			trigger: {
+				node: 'shopApplicationTrigger',
+				name: 'On Interface Installed',
+				parameters: { event: 'interfaceInstalled', pollTimes: { item: [{ mode: 'everyMinute' }] } },
+				note: '### On Interface Installed\nChecks the interfaces every minute (here) and starts when one finishes installing.',
+			},
+			note: '## Welcome a new shop\nStarts when an interface you ordered is installed, so you can tell the customer their shop is ready.\n\n**Change first**\n1. The credential of **On Interface Installed**.\n2. Replace **Send Welcome Email** with an e-mail node (the shop\'s address is in the item).\n3. The polling time: every 15 minutes is plenty in production.',
+			steps: [{ node: 'n8n-nodes-base.noOp', name: 'Send Welcome Email', parameters: {}, note: '### Send Welcome Email\nA placeholder: put an e-mail node here.' }],
+		},
+	],
+	agents: [
+		{
+			name: 'Get the Shop Application interface the user named',
+			tool: {
+				node: 'shopApplication',
+				name: 'Shop Application Interface',
+				parameters: { resource: 'interface', operation: 'get', interface: byKey(fromAI('interfaceKey', 'The interface key (a UUID)')) },
+			},
+			arguments: { interfaceKey: ACTIVE },
+			description: /^Get an interface by its key in Shop Application$/,
+			expectRequests: (requests) => {
+				const paths = requests.map((r) => `${r.method} ${r.path}`);
+				assert.ok(paths.includes(`GET /interfaces/${ACTIVE}`), `the key the model sent is in the request path: ${paths.join(', ')}`);
+				assert.ok(paths.every((p) => p === 'GET /token' || p === `GET /interfaces/${ACTIVE}`), paths.join(', '));
+			},
+			expectResult: (result) => assert.match(result, new RegExp(ACTIVE)),
 		},
 	],
 	editor: [
 		{
 			node: 'shopApplication',
 			search: 'Shop Application',
-			action: 'Get an interface',
+			action: 'Get an interface by its key',
+			readme: true,
 			expectValues: { resource: 'Interface', operation: 'Get' },
-			locators: [{ parameter: 'interface', expectText: ACTIVE }],
+			// Labelled by site address and status, not by the bare key.
+			locators: [{ parameter: 'interface', expectText: 'demo-active.shop-application.test (active)' }],
 		},
 		{
 			node: 'shopApplication',

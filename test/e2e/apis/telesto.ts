@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 
+import { TELESTO_SANDBOX_NO_PRO_KEY } from '../../sandbox/telesto';
 import type { ApiSuite, Json } from '../types';
 
 const ids = (items: Json[]) => items.map((i) => i.id);
+const fromAI = (name: string, description: string, type = 'string') => `={{ $fromAI('${name}', '${description}', '${type}') }}`;
 
 /** Telesto in real n8n. The simulator starts with p-100 Widget (50), p-101 Gadget (3), p-102 Sprocket (0). */
 export const suite: ApiSuite = {
@@ -118,7 +120,21 @@ export const suite: ApiSuite = {
 	],
 	credentialTests: [
 		{ name: 'sandbox key accepted', ok: true },
-		{ name: 'wrong key rejected', data: { apiKey: 'not-a-key' }, ok: false, message: /rejected the API key|Authorization failed/ },
+		{
+			name: 'wrong key: one request, "rejected the API key"',
+			data: { apiKey: 'not-a-key' },
+			ok: false,
+			message: /^Telesto rejected the API key\. Telesto said: "Invalid API key"\. Paste the key exactly as Telesto support sent it/,
+			requests: { count: 1, carrying: 'not-a-key' },
+			editor: true,
+		},
+		{
+			name: 'key of an account without Pro: one request, "needs a Pro subscription"',
+			data: { apiKey: TELESTO_SANDBOX_NO_PRO_KEY },
+			ok: false,
+			message: /^Telesto accepted the key, but this account has no API access: the Telesto API needs a Pro subscription\./,
+			requests: { count: 1, carrying: TELESTO_SANDBOX_NO_PRO_KEY },
+		},
 	],
 	triggers: [
 		{
@@ -158,10 +174,12 @@ export const suite: ApiSuite = {
 	examples: [
 		{
 			name: 'Telesto: products low on stock',
+			note: '## Products low on stock\nLists the Telesto products with 5 or fewer in stock, for a reorder list or an alert.\n\n**Change first**\n1. The credential of **Low Stock Products**: the sandbox one reads the local simulator; create a *Telesto API* credential with your key.\n2. The threshold under *Filters → Stock At or Below*.\n\nOne run costs 1 of the 100 requests per hour Telesto allows.',
 			steps: [
 				{
 					node: 'telesto',
 					name: 'Low Stock Products',
+					note: '### Low Stock Products\nReads all products in one request and keeps those at or below the threshold. Stock comes out as a number, empty values as null.',
 					parameters: { resource: 'product', operation: 'getAll', returnAll: true, filters: { stockAtOrBelow: 5 } },
 					expect: (items) => assert.deepEqual(ids(items), ['p-101', 'p-102']),
 				},
@@ -173,15 +191,39 @@ export const suite: ApiSuite = {
 				node: 'telestoTrigger',
 				name: 'On Stock Change',
 				parameters: { event: 'stockChanged', minMinutes: 1, pollTimes: { item: [{ mode: 'everyMinute' }] } },
+				note: '### On Stock Change\nChecks Telesto every minute (here) and starts the workflow for each product whose stock changed, with `previous_stock_onhand`.',
 			},
-			steps: [{ node: 'n8n-nodes-base.noOp', name: 'Handle Change', parameters: {} }],
+			note: '## React to stock changes\nStarts when a product\'s stock changes in Telesto.\n\n**Change first**\n1. The credential of **On Stock Change**.\n2. *Minimum Minutes Between Requests*: 10 or more in production (Telesto allows 100 requests per hour for your IP address).\n3. Replace **Handle Change** with what should happen (a message, a sheet row…).\n\nActivate the workflow to start polling; the first check only records the current stock.',
+			steps: [{ node: 'n8n-nodes-base.noOp', name: 'Handle Change', parameters: {}, note: '### Handle Change\nA placeholder: put here what to do with each changed product.' }],
+		},
+	],
+	agents: [
+		{
+			name: 'Get the Telesto product with ID p-101',
+			tool: {
+				node: 'telesto',
+				name: 'Telesto Product',
+				parameters: { resource: 'product', operation: 'get', product: { __rl: true, mode: 'id', value: fromAI('productId', 'The Telesto product ID, e.g. p-100') } },
+			},
+			arguments: { productId: 'p-101' },
+			description: /^Get a product by ID or EAN\/UPC in Telesto$/,
+			// Telesto has no per-product path: the ID picks from the one list request.
+			expectRequests: (requests) => {
+				assert.deepEqual(requests.map((r) => `${r.method} ${r.path} ${String(r.headers.authorization)}`), ['GET /v2/products sandbox-telesto-key']);
+			},
+			expectResult: (result) => {
+				assert.match(result, /p-101/);
+				assert.match(result, /Gadget/);
+				assert.doesNotMatch(result, /Widget|Sprocket/, 'only the product the model asked for');
+			},
 		},
 	],
 	editor: [
 		{
 			node: 'telesto',
 			search: 'Telesto',
-			action: 'Get a product',
+			action: 'Get a product by ID or EAN/UPC',
+			readme: true,
 			expectValues: { resource: 'Product', operation: 'Get' },
 			locators: [{ parameter: 'product', expectText: 'Widget' }],
 		},
@@ -189,6 +231,7 @@ export const suite: ApiSuite = {
 			node: 'telestoTrigger',
 			search: 'Telesto',
 			action: 'On stock changed',
+			readme: true,
 			expectValues: { event: 'Stock Changed' },
 			executeExpectText: 'Sprocket',
 		},

@@ -105,17 +105,56 @@ export function chainsWorkflow(options: {
 	};
 }
 
-/** An example as the user sees it in `npm run dev`: a trigger (Manual unless given) and a chain. */
+const STEP_NOTE = { width: 240, height: 230, gap: 20 };
+
+/** A sticky note (`n8n-nodes-base.stickyNote`); `color` is n8n's palette index (1 yellow … 7 grey). */
+export function stickyNote(options: { name: string; content: string; position: [number, number]; width: number; height: number; color?: number }) {
+	return {
+		id: stableId(`sticky:${options.name}:${options.position.join(',')}`, 12),
+		name: options.name,
+		type: 'n8n-nodes-base.stickyNote',
+		typeVersion: 1,
+		position: options.position,
+		parameters: { content: options.content, width: options.width, height: options.height, ...(options.color ? { color: options.color } : {}) },
+	};
+}
+
+/**
+ * The example's notes: the overview to the left of the trigger, and one note above each node
+ * that has one (nodes sit at y = 0, 260 apart).
+ */
+function exampleNotes(example: Example, nodes: Array<{ name: string; position: unknown; note?: string }>) {
+	const notes = [
+		stickyNote({ name: 'About This Workflow', content: example.note, position: [-520, -120], width: 460, height: 380 }),
+	];
+	for (const node of nodes) {
+		if (!node.note) continue;
+		const [x] = node.position as [number, number];
+		notes.push(
+			stickyNote({
+				name: `Note: ${node.name}`,
+				content: node.note,
+				position: [x - 70, -(STEP_NOTE.height + STEP_NOTE.gap)],
+				width: STEP_NOTE.width,
+				height: STEP_NOTE.height,
+				color: 7,
+			}),
+		);
+	}
+	return notes;
+}
+
+/**
+ * An example as the user sees it in `npm run dev`: a trigger (Manual unless given), a chain, and
+ * sticky notes saying what each step does and what to change first.
+ */
 export function exampleWorkflow(example: Example, credential: CredentialRef): WorkflowJson {
 	const id = stableId(`example:${example.name}`);
 	if (!example.trigger) {
-		return chainsWorkflow({
-			id,
-			name: example.name,
-			chains: [{ label: '', steps: example.steps.map((s, i) => ({ ...s, name: s.name ?? `Step ${i + 1}` })) }],
-			credential,
-			continueOnError: false,
-		}).workflow;
+		const steps = example.steps.map((s, i) => ({ ...s, name: s.name ?? `Step ${i + 1}` }));
+		const workflow = chainsWorkflow({ id, name: example.name, chains: [{ label: '', steps }], credential, continueOnError: false }).workflow;
+		const named = workflow.nodes.map((n) => ({ name: String(n.name), position: n.position, note: steps.find((s) => s.name === n.name)?.note }));
+		return { ...workflow, nodes: [...workflow.nodes, ...exampleNotes(example, named)] };
 	}
 	const nodes = [toNode(example.trigger, example.trigger.name ?? 'Trigger', [0, 0], credential)];
 	const connections: Record<string, unknown> = {};
@@ -126,5 +165,6 @@ export function exampleWorkflow(example: Example, credential: CredentialRef): Wo
 		connections[previous] = { main: [[{ node: node.name, type: 'main', index: 0 }]] };
 		previous = node.name;
 	});
-	return { id, name: example.name, nodes, connections, settings: { executionOrder: 'v1' }, pinData: {} };
+	const notes = [example.trigger, ...example.steps].map((s, i) => ({ name: String(nodes[i].name), position: nodes[i].position, note: s.note }));
+	return { id, name: example.name, nodes: [...nodes, ...exampleNotes(example, notes)], connections, settings: { executionOrder: 'v1' }, pinData: {} };
 }

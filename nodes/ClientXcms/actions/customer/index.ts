@@ -22,7 +22,7 @@ export const customerDescription = operationSelector({
 		{ value: 'create', name: 'Create', action: 'Create a customer', description: 'Create a customer account', module: create },
 		{ value: 'delete', name: 'Delete', action: 'Delete a customer', description: 'Delete a customer (Force overrides blocking services and invoices)', module: del },
 		{ value: 'disable2fa', name: 'Disable 2FA', action: 'Disable two factor authentication', description: 'Turn off two-factor authentication for the customer', module: disable2fa },
-		{ value: 'get', name: 'Get', action: 'Get a customer', description: 'Get a customer by ID', module: get },
+		{ value: 'get', name: 'Get', action: 'Get a customer by ID', description: 'Get a customer by ID', module: get },
 		{ value: 'getAll', name: 'Get Many', action: 'Get many customers', description: 'List customers with filters, sort and includes', module: getAll },
 		{ value: 'confirmEmail', name: 'Mark Email Verified', action: 'Mark the email as verified', description: 'Mark the customer e-mail address as verified', module: confirmEmail },
 		{ value: 'reactivate', name: 'Reactivate', action: 'Reactivate a customer', description: 'Lift a suspension or ban and unsuspend suspended services', module: reactivate },

@@ -11,10 +11,15 @@ export const description = [
 		name: 'variant',
 		type: 'options' as const,
 		options: [
-			{ name: 'Inline (View)', value: 'pdf', description: 'The PDF as shown in the browser' },
+			{
+				name: 'Inline',
+				value: 'pdf',
+				description: 'The PDF ClientXCMS shows in a browser tab. In n8n it is a PDF file to download, like the other choice.',
+			},
 			{ name: 'Download (Attachment)', value: 'download', description: 'The PDF as a download, named after the invoice' },
 		],
 		default: 'download',
+		hint: 'n8n offers PDFs for Download only: its viewer does not open PDFs, whichever node made them',
 	},
 	binaryPropertyField,
 ];

@@ -6,7 +6,7 @@ import { service } from '../../resources';
 import { changeServiceStatus } from './statusChange';
 
 export const description = [
-	notice('Expires (terminates) the service. Does not work on ClientXCMS 2.16 and earlier: the API answers "Invalid status" and leaves the service unchanged. The node reports that as an error.'),
+	notice('Expires (terminates) the service. Does not work on ClientXCMS 2.16 and earlier: the API answers "Invalid status" and leaves the service unchanged. The node then reports an error; expire the service in the ClientXCMS admin area instead.'),
 	idProperty(service),
 ];
 

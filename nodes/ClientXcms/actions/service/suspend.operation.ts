@@ -6,7 +6,7 @@ import { service } from '../../resources';
 import { changeServiceStatus } from './statusChange';
 
 export const description = [
-	notice('Does not work on ClientXCMS 2.16 and earlier: the API answers "Invalid status" and leaves the service unchanged. The node reports that as an error.'),
+	notice('Does not work on ClientXCMS 2.16 and earlier: the API answers "Invalid status" and leaves the service unchanged, and the node reports an error. There, suspend the service in the ClientXCMS admin area, or use Customer → Suspend with Force on (it suspends all of the customer\'s active services).'),
 	idProperty(service),
 	{
 		displayName: 'Options',

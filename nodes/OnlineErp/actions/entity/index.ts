@@ -27,7 +27,7 @@ export const [entityOperationSelector, ...entityOperationFields] = operationSele
 			description: 'Delete a record, where the ERP allows it',
 			module: del,
 		},
-		{ value: 'get', name: 'Get', action: 'Get a record', description: 'Get a record by its key', module: get },
+		{ value: 'get', name: 'Get', action: 'Get a record by its key', description: 'Get a record by its key', module: get },
 		{
 			value: 'getAll',
 			name: 'Get Many',

@@ -18,7 +18,7 @@ export const interfaceDescription = operationSelector({
 			description: 'Order a new site with its prestations (never retried automatically)',
 			module: create,
 		},
-		{ value: 'get', name: 'Get', action: 'Get an interface', description: 'Get the status, dates and URLs of an interface', module: get },
+		{ value: 'get', name: 'Get', action: 'Get an interface by its key', description: 'Get the status, dates and URLs of an interface', module: get },
 		{
 			value: 'getAll',
 			name: 'Get Many',

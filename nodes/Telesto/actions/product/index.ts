@@ -11,7 +11,7 @@ export const productDescription = operationSelector({
 		{
 			value: 'get',
 			name: 'Get',
-			action: 'Get a product',
+			action: 'Get a product by ID or EAN/UPC',
 			description: 'Get a product by ID or EAN/UPC',
 			module: get,
 		},
