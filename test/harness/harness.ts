@@ -24,6 +24,11 @@ export interface NodeUnderTest {
 	credentials?: string[];
 	name?: string;
 	continueOnFail?: boolean;
+	/** n8n's "On Error" setting; `continueOnFail: true` is `continueRegularOutput`. */
+	onError?: INode['onError'];
+	/** A full node type name (`n8n-nodes-base.set`) for a node outside this package. */
+	fullType?: string;
+	typeVersion?: number;
 }
 
 export interface ExecuteOptions {
@@ -37,6 +42,8 @@ export interface ExecuteOptions {
 export interface ExecuteResult {
 	/** The node's first output, paired items included. */
 	items: INodeExecutionData[];
+	/** Every output of the node (the error output last with "Continue (using error output)"). */
+	outputs: INodeExecutionData[][];
 	/** The error that stopped the node, when it failed. */
 	error?: Error & { description?: string | null; httpCode?: string | null; context?: IDataObject };
 	run: IRun;
@@ -58,12 +65,13 @@ function toNode(node: NodeUnderTest, position: [number, number]): INode {
 	return {
 		id: `${node.name ?? node.type}-id`,
 		name: node.name ?? 'Node Under Test',
-		type: `${PACKAGE_NAME}.${node.type}`,
-		typeVersion: 1,
+		type: node.fullType ?? `${PACKAGE_NAME}.${node.type}`,
+		typeVersion: node.typeVersion ?? 1,
 		position,
 		parameters: node.parameters,
 		credentials,
 		...(node.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...(node.onError ? { onError: node.onError } : {}),
 	};
 }
 
@@ -177,9 +185,10 @@ export class Harness {
 		const run = await done;
 
 		const taskData = run.data.resultData.runData[target.name]?.[0];
-		const items = taskData?.data?.main?.[0] ?? [];
+		const outputs = (taskData?.data?.main ?? []).map((output) => output ?? []);
+		const items = outputs[0] ?? [];
 		const error = (taskData?.error ?? run.data.resultData.error) as ExecuteResult['error'];
-		return { items, error, run };
+		return { items, outputs, error, run };
 	}
 
 	/** Calls a node's `listSearch` or `loadOptions` method as the editor does. */

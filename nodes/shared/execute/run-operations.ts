@@ -69,7 +69,9 @@ export async function runOperations(
 	const groups = new Map<OperationModule, number[]>();
 	resolved.forEach((op, i) => {
 		if (op instanceof Error) return;
-		groups.set(op, [...(groups.get(op) ?? []), i]);
+		const indexes = groups.get(op);
+		if (indexes) indexes.push(i);
+		else groups.set(op, [i]);
 	});
 	for (const [op, indexes] of groups) await op.beforeItems?.call(ctx, indexes);
 
@@ -78,7 +80,10 @@ export async function runOperations(
 			const op = resolved[i];
 			if (op instanceof Error) throw op;
 			const result = await op.execute.call(ctx, i);
-			out.push(...ctx.helpers.constructExecutionMetaData(result, { itemData: { item: i } }));
+			// One loop instead of a spread: a spread of a large result can exceed the call stack.
+			for (const item of ctx.helpers.constructExecutionMetaData(result, { itemData: { item: i } })) {
+				out.push(item);
+			}
 		} catch (error) {
 			if (ctx.continueOnFail()) {
 				const json: IDataObject = { error: errorMessage(error) };
