@@ -29,6 +29,10 @@ export interface Step {
 	expect?(items: Json[]): void;
 	/** The step must fail on its items; the error message must match. */
 	expectError?: RegExp;
+	/** n8n's "On Error" for this node; by default the suite continues on the regular output. */
+	onError?: 'continueErrorOutput' | 'continueRegularOutput';
+	/** Checks every output of the node (the error output last with `continueErrorOutput`). */
+	expectOutputs?(outputs: Json[][]): void;
 }
 
 /** A chain of steps after a Manual Trigger, executed with `n8n execute`. */

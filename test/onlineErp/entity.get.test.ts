@@ -45,10 +45,12 @@ describe('OnlineERP Entity → Get', () => {
 		expect(items).toEqual([
 			{
 				json: {
-					error: "No Product with ID 'P-9' was found.",
-					description:
-						"The connector answered with no record. Check the ID: it is the record's key as the connector returns it.",
-					httpCode: '404',
+					error: {
+						message: "No Product with ID 'P-9' was found.",
+						description:
+							"The connector answered with no record. Check the ID: it is the record's key as the connector returns it.",
+						httpCode: '404',
+					},
 				},
 				pairedItem: { item: 0 },
 			},

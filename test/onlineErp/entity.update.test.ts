@@ -58,8 +58,8 @@ describe('OnlineERP Entity → Update', () => {
 			),
 		});
 		scope.done();
-		expect(items[0].json.error).toBe('Not Implemented');
-		expect(items[0].json.description).toContain('does not list Update (PUT) of CustomerInvoice for Acomba');
+		expect(items[0].json.error).toMatchObject({ message: 'Not Implemented' });
+		expect((items[0].json.error as { description: string }).description).toContain('does not list Update (PUT) of CustomerInvoice for Acomba');
 		expect(run.data.resultData.runData['Node Under Test'][0].hints?.[0]?.message).toContain(
 			'does not list Update (PUT) of CustomerInvoice for Acomba',
 		);

@@ -64,8 +64,8 @@ describe('runOperations()', () => {
 	it('with Continue On Fail emits an error item per failure and goes on', async () => {
 		const out = await runOperations(context([{}, {}, {}], params(['bad', 'api', 'c']), true), echo);
 		expect(out[0]).toEqual([
-			{ json: { error: 'Bad ID on item 0' }, pairedItem: { item: 0 } },
-			{ json: { error: 'Gone', httpCode: '410' }, pairedItem: { item: 1 } },
+			{ json: { error: { message: 'Bad ID on item 0' } }, pairedItem: { item: 0 } },
+			{ json: { error: { message: 'Gone', httpCode: '410' } }, pairedItem: { item: 1 } },
 			{ json: { id: 'c' }, pairedItem: { item: 2 } },
 			{ json: { id: 'c-copy' }, pairedItem: { item: 2 } },
 		]);

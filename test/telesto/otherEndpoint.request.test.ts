@@ -106,7 +106,7 @@ describe('Telesto Other Endpoint → Make a Request', () => {
 		});
 		scope.done();
 		expect(items[0]).toEqual({
-			json: expect.objectContaining({ error: 'Body (JSON) is not valid JSON on item 0' }),
+			json: { error: expect.objectContaining({ message: 'Body (JSON) is not valid JSON on item 0' }) },
 			pairedItem: { item: 0 },
 		});
 		expect(items[1]).toEqual({ json: { ok: true, n: 7 }, pairedItem: { item: 1 } });

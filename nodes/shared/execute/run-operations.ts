@@ -49,8 +49,23 @@ function errorMessage(error: unknown): string {
 }
 
 /**
+ * A failed item as n8n routes it to the error output of "Continue (using error output)": n8n
+ * 1.x takes an item whose json holds `error` alone (or `error` and `message`), n8n 2.x one whose
+ * keys are among `error`, `message`, `details`. So the message, the hint and the status travel
+ * inside the `error` value, as n8n's HTTP Request node does.
+ */
+export function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
+	const value: IDataObject = { message: errorMessage(error) };
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		if (error.description) value.description = error.description;
+		if (error instanceof NodeApiError && error.httpCode) value.httpCode = error.httpCode;
+	}
+	return { json: { error: value }, pairedItem: { item: itemIndex } };
+}
+
+/**
  * The node's item loop: reads resource and operation per item, dispatches, pairs every output
- * item with its input, and with Continue On Fail turns a failure into an `{ error }` item.
+ * item with its input, and with Continue On Fail turns a failure into an `errorItem`.
  */
 export async function runOperations(
 	ctx: IExecuteFunctions,
@@ -86,12 +101,7 @@ export async function runOperations(
 			}
 		} catch (error) {
 			if (ctx.continueOnFail()) {
-				const json: IDataObject = { error: errorMessage(error) };
-				if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-					if (error.description) json.description = error.description;
-					if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
-				}
-				out.push({ json, pairedItem: { item: i } });
+				out.push(errorItem(error, i));
 				continue;
 			}
 			if (error instanceof NodeApiError) {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 
+import { errorOutputCase } from '../lib/error-output';
 import type { ApiSuite, Json } from '../types';
 
 const ids = (items: Json[]) => items.map((i) => i.id);
@@ -115,6 +116,11 @@ export const suite: ApiSuite = {
 				},
 			],
 		},
+		errorOutputCase({
+			node: 'telesto',
+			parameters: { resource: 'product', operation: 'get', product: { __rl: true, mode: 'id', value: 'p-999' } },
+			message: /No Telesto product with ID 'p-999'/,
+		}),
 	],
 	credentialTests: [
 		{ name: 'sandbox key accepted', ok: true },
