@@ -21,4 +21,9 @@ export {
 export type { OperationEntry } from './descriptions/fields';
 export { parseOrThrow, describeZodError } from './validation/parse';
 export { wallClock } from './values/wall-clock';
-export { toList } from './values/list';
+export { readIdList, toList } from './values/list';
+export { readNumber } from './values/numbers';
+export { readDateText } from './values/dates';
+export { assertSafeKey, assertSafeKeysDeep, isSafeKey, ownValue, setOwn } from './values/keys';
+export type { InputPlace } from './values/keys';
+export { checkPathSegment, hasUnsafeSegment, segmentProblem } from './values/paths';

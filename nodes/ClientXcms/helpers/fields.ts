@@ -7,6 +7,7 @@ import {
 	type NodeParameterValueType,
 } from 'n8n-workflow';
 
+import { readDateText, readNumber, toList } from '../../shared';
 import { idList, toInstanceDate, toInstanceDateTime } from './values';
 
 /**
@@ -99,6 +100,10 @@ export function bodyProperties(fields: BodyField[], mode: 'create' | 'update'): 
 	return out;
 }
 
+function place(ctx: IExecuteFunctions, field: BodyField, options: { itemIndex: number }) {
+	return { node: ctx.getNode(), field: field.label, itemIndex: options.itemIndex };
+}
+
 function convert(
 	ctx: IExecuteFunctions,
 	field: BodyField,
@@ -107,13 +112,13 @@ function convert(
 ): unknown {
 	switch (field.type) {
 		case 'number':
-			return value === '' || value === null || value === undefined ? undefined : Number(value);
+			return readNumber(value, place(ctx, field, options));
 		case 'boolean':
 			return value === true || value === 'true';
 		case 'dateTime':
-			return toInstanceDateTime(value, options.timezone);
+			return toInstanceDateTime(readDateText(value, place(ctx, field, options)), options.timezone);
 		case 'date':
-			return toInstanceDate(value, options.timezone);
+			return toInstanceDate(readDateText(value, place(ctx, field, options)), options.timezone);
 		case 'idList':
 			return idList(ctx, value, { label: field.label, itemIndex: options.itemIndex });
 		case 'json': {
@@ -127,8 +132,11 @@ function convert(
 				});
 			}
 		}
-		case 'multiOptions':
-			return Array.isArray(value) ? value : undefined;
+		case 'multiOptions': {
+			// An expression may give "a,b" for a multi-select: read as a list, never dropped.
+			const list = toList(value);
+			return Array.isArray(value) || list.length ? list : undefined;
+		}
 		default:
 			if (typeof value !== 'string') return value;
 			return value.trim() === '' ? undefined : value.trim();

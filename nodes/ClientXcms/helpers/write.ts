@@ -79,7 +79,7 @@ export function getProperties(def: ResourceDef, extra: INodeProperties[] = []): 
 export async function getRecord(ctx: IExecuteFunctions, itemIndex: number, def: ResourceDef): Promise<INodeExecutionData[]> {
 	const id = readRecordId(ctx, def, itemIndex);
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const record = await fetchOne(ctx, def, { id, itemIndex, include: options.include as string[] | undefined });
+	const record = await fetchOne(ctx, def, { id, itemIndex, include: options.include });
 	return jsonItems(redact(def, record, options.includeSensitive === true));
 }
 

@@ -8,7 +8,7 @@ import {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { parseOrThrow } from '../../shared';
+import { assertSafeKey, assertSafeKeysDeep, checkPathSegment, ownValue, parseOrThrow, setOwn } from '../../shared';
 import { ANY_ERP, ENTITY_NAME, matrixWarning, OTHER_ENTITY, type OperationName } from '../entities';
 import { fieldProblem } from '../odata/filter';
 import { DEFAULT_TIMEOUT_MS } from '../transport';
@@ -16,13 +16,16 @@ import { DEFAULT_TIMEOUT_MS } from '../transport';
 export const RESOURCE = 'entity';
 
 export function readEntity(ctx: IExecuteFunctions, i: number): string {
-	const chosen = ctx.getNodeParameter('entity', i) as string;
-	if (chosen !== OTHER_ENTITY) return chosen;
-	const name = String(ctx.getNodeParameter('entityName', i, '') ?? '').trim();
+	const chosen = ctx.getNodeParameter('entity', i) as unknown;
+	const fromList = chosen !== OTHER_ENTITY;
+	const label = fromList ? 'Entity' : 'Entity Name';
+	const raw = fromList ? chosen : ctx.getNodeParameter('entityName', i, '');
+	// An expression can put any text in the dropdown too; it becomes a path segment.
+	const name = typeof raw === 'string' ? raw.trim() : '';
 	if (!ENTITY_NAME.test(name)) {
 		throw new NodeOperationError(
 			ctx.getNode(),
-			name ? `Entity Name "${name}" is not a valid entity name (item ${i})` : `Entity Name is empty (item ${i})`,
+			name ? `${label} "${name.slice(0, 60)}" is not a valid entity name (item ${i})` : `${label} is empty (item ${i})`,
 			{ itemIndex: i, description: 'Use the exact name from the vendor entity list: letters, digits and _, starting with a letter (e.g. Supplier).' },
 		);
 	}
@@ -30,14 +33,13 @@ export function readEntity(ctx: IExecuteFunctions, i: number): string {
 }
 
 export function readRecordId(ctx: IExecuteFunctions, i: number): string {
-	const id = String(ctx.getNodeParameter('recordId', i, '') ?? '').trim();
-	if (!id) {
-		throw new NodeOperationError(ctx.getNode(), `Record ID is empty (item ${i})`, {
-			itemIndex: i,
-			description: "Enter the record's key as the connector returns it (e.g. NoClient for a customer).",
-		});
-	}
-	return id;
+	return checkPathSegment(ctx.getNodeParameter('recordId', i, ''), {
+		node: ctx.getNode(),
+		field: 'Record ID',
+		itemIndex: i,
+		allowSlash: true,
+		hint: "Enter the record's key as the connector returns it (e.g. NoClient for a customer).",
+	});
 }
 
 export const recordIdField: INodeProperties = {
@@ -193,11 +195,17 @@ export type Body = IDataObject | IDataObject[];
 
 function parseJsonBody(ctx: IExecuteFunctions, i: number): unknown {
 	const raw = ctx.getNodeParameter('body', i, '') as unknown;
-	if (typeof raw !== 'string') return raw;
+	if (typeof raw !== 'string') {
+		assertSafeKeysDeep(raw, { node: ctx.getNode(), field: 'Body (JSON)', itemIndex: i });
+		return raw;
+	}
 	if (!raw.trim()) return undefined;
 	try {
-		return JSON.parse(raw);
+		const parsed = JSON.parse(raw) as unknown;
+		assertSafeKeysDeep(parsed, { node: ctx.getNode(), field: 'Body (JSON)', itemIndex: i });
+		return parsed;
 	} catch (error) {
+		if (error instanceof NodeOperationError) throw error;
 		throw new NodeOperationError(ctx.getNode(), `Body (JSON) is not valid JSON (item ${i})`, {
 			itemIndex: i,
 			description: (error as Error).message,
@@ -252,23 +260,26 @@ export function bodyFromRows(ctx: IExecuteFunctions, i: number, rows: FieldRow[]
 			throw new NodeOperationError(ctx.getNode(), `A field name ${problem} (item ${i})`, { itemIndex: i });
 		}
 		const path = name.split('.');
+		for (const key of path) assertSafeKey(key, { node: ctx.getNode(), field: `Field "${name}"`, itemIndex: i });
 		let target = out;
 		for (let k = 0; k < path.length - 1; k++) {
 			const prefix = path.slice(0, k + 1).join('.');
-			const next = target[path[k]];
+			const next = ownValue(target, path[k]);
 			if (leaves.has(prefix) || (next !== undefined && (typeof next !== 'object' || next === null))) {
 				throw new NodeOperationError(ctx.getNode(), `Field "${name}" clashes with field "${prefix}" (item ${i})`, {
 					itemIndex: i,
 					description: 'A field cannot hold a value and sub-fields at once.',
 				});
 			}
-			target = (target[path[k]] ??= {}) as IDataObject;
+			if (next === undefined) setOwn(target, path[k], {});
+			target = ownValue(target, path[k]) as IDataObject;
 		}
 		const leaf = path[path.length - 1];
-		if (leaves.has(name) || (target[leaf] !== undefined && typeof target[leaf] === 'object' && target[leaf] !== null)) {
+		const existing = ownValue(target, leaf);
+		if (leaves.has(name) || (existing !== undefined && typeof existing === 'object' && existing !== null)) {
 			throw new NodeOperationError(ctx.getNode(), `Field "${name}" is set twice (item ${i})`, { itemIndex: i });
 		}
-		target[leaf] = fieldValue(ctx, i, row, name) as IDataObject[string];
+		setOwn(target, leaf, fieldValue(ctx, i, row, name));
 		leaves.add(name);
 	}
 	return out;

@@ -1,4 +1,6 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { checkPathSegment } from '../../shared';
 
 /** The interface picker: list (search over GET /interfaces) or key. */
 export const interfaceLocator: INodeProperties = {
@@ -55,18 +57,14 @@ export const prestationCodeField: INodeProperties = {
 		'The prestation code. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
-function fail(ctx: IExecuteFunctions, message: string, itemIndex: number, description?: string): never {
-	throw new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
-}
-
-/** The interface key of item `i`, refused when empty or holding "/". */
+/** The interface key of item `i`, refused when it is not one safe path segment. */
 export function readInterfaceKey(ctx: IExecuteFunctions, i: number): string {
-	const key = String(ctx.getNodeParameter('interface', i, '', { extractValue: true }) ?? '').trim();
-	if (!key) fail(ctx, `Interface is empty on item ${i}`, i, 'Pick an interface from the list or enter its key.');
-	if (key.includes('/')) {
-		fail(ctx, `Interface key '${key}' on item ${i} contains "/"`, i, 'Enter the key alone, e.g. e831c78b-a576-4aad-8d5f-d594b0ccadbe.');
-	}
-	return key;
+	return checkPathSegment(ctx.getNodeParameter('interface', i, '', { extractValue: true }), {
+		node: ctx.getNode(),
+		field: 'Interface',
+		itemIndex: i,
+		hint: 'Pick an interface from the list or enter its key alone, e.g. e831c78b-a576-4aad-8d5f-d594b0ccadbe.',
+	});
 }
 
 /** R1 normalisation: trimmed, upper-cased, empty entries dropped; duplicates kept. */
@@ -75,12 +73,9 @@ export function normaliseCodes(raw: unknown): string[] {
 	return list.map((c) => String(c).trim().toUpperCase()).filter(Boolean);
 }
 
-/** One code (trimmed, upper-cased), refused when empty or holding "/". */
+/** One code or reference (trimmed), refused when it is not one safe path segment. */
 export function readCode(ctx: IExecuteFunctions, name: string, label: string, i: number): string {
-	const code = String(ctx.getNodeParameter(name, i, '') ?? '').trim();
-	if (!code) fail(ctx, `${label} is empty on item ${i}`, i);
-	if (code.includes('/')) fail(ctx, `${label} '${code}' on item ${i} contains "/"`, i);
-	return code;
+	return checkPathSegment(ctx.getNodeParameter(name, i, ''), { node: ctx.getNode(), field: label, itemIndex: i });
 }
 
 /** Options → Include Details of a Get Many; the description says what the extra requests cost. */

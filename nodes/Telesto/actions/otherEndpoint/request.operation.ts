@@ -6,7 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { jsonItems, requestRaw, type HttpMethod } from '../../../shared';
+import { hasUnsafeSegment, jsonItems, requestRaw, type HttpMethod } from '../../../shared';
 import { cleanUp, parseNumericFields } from '../../schemas/clean-up';
 import { telestoProfile } from '../../transport';
 import { executionScope, forgetExecutionList } from '../../transport/product-list';
@@ -112,8 +112,8 @@ interface Options {
 }
 
 /** Keeps the path inside the API: relative, no host, no `..`, no query or fragment. */
-export function normalisePath(ctx: IExecuteFunctions, raw: string, itemIndex: number): string {
-	const path = raw.trim();
+export function normalisePath(ctx: IExecuteFunctions, raw: unknown, itemIndex: number): string {
+	const path = typeof raw === 'string' ? raw.trim() : String(raw ?? '');
 	const fail = (why: string) =>
 		new NodeOperationError(ctx.getNode(), `Invalid Path '${path}' on item ${itemIndex}: ${why}`, {
 			itemIndex,
@@ -122,7 +122,9 @@ export function normalisePath(ctx: IExecuteFunctions, raw: string, itemIndex: nu
 	if (!path.startsWith('/')) throw fail('it must start with /');
 	if (path.includes('://')) throw fail('give a path, not a full URL');
 	if (path.includes('?') || path.includes('#')) throw fail('put query parameters in "Query Parameters"');
-	if (path.split('/').some((segment) => segment === '..' || segment === '.')) throw fail('it may not contain . or .. segments');
+	if (hasUnsafeSegment(path)) {
+		throw fail('it may not contain empty, . or .. segments, also percent-encoded (%2e%2e), nor "\\"');
+	}
 	const withoutVersion = path.replace(/^\/v2(?=\/|$)/, '');
 	return withoutVersion || '/';
 }
@@ -157,7 +159,7 @@ export async function beforeItems(this: IExecuteFunctions, itemIndexes: number[]
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	// {method} {path} under the Base URL, through the request budget
 	const method = this.getNodeParameter('method', i) as HttpMethod;
-	const path = normalisePath(this, this.getNodeParameter('path', i) as string, i);
+	const path = normalisePath(this, this.getNodeParameter('path', i), i);
 	const { parameter = [] } = this.getNodeParameter('queryParameters', i, {}) as {
 		parameter?: Array<{ name: string; value: string }>;
 	};
