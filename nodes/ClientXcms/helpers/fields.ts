@@ -7,7 +7,7 @@ import {
 	type NodeParameterValueType,
 } from 'n8n-workflow';
 
-import { readDateText, readNumber, toList } from '../../shared';
+import { assertSafeKeysDeep, readDateText, readNumber, toList } from '../../shared';
 import { idList, toInstanceDate, toInstanceDateTime } from './values';
 
 /**
@@ -124,13 +124,16 @@ function convert(
 		case 'json': {
 			if (typeof value !== 'string') return value;
 			if (!value.trim()) return undefined;
+			let parsed: unknown;
 			try {
-				return JSON.parse(value) as unknown;
+				parsed = JSON.parse(value) as unknown;
 			} catch {
 				throw new NodeOperationError(ctx.getNode(), `${field.label} is not valid JSON (item ${options.itemIndex})`, {
 					itemIndex: options.itemIndex,
 				});
 			}
+			assertSafeKeysDeep(parsed, place(ctx, field, options));
+			return parsed;
 		}
 		case 'multiOptions': {
 			// An expression may give "a,b" for a multi-select: read as a list, never dropped.

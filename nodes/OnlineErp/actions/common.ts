@@ -200,17 +200,17 @@ function parseJsonBody(ctx: IExecuteFunctions, i: number): unknown {
 		return raw;
 	}
 	if (!raw.trim()) return undefined;
+	let parsed: unknown;
 	try {
-		const parsed = JSON.parse(raw) as unknown;
-		assertSafeKeysDeep(parsed, { node: ctx.getNode(), field: 'Body (JSON)', itemIndex: i });
-		return parsed;
+		parsed = JSON.parse(raw);
 	} catch (error) {
-		if (error instanceof NodeOperationError) throw error;
 		throw new NodeOperationError(ctx.getNode(), `Body (JSON) is not valid JSON (item ${i})`, {
 			itemIndex: i,
 			description: (error as Error).message,
 		});
 	}
+	assertSafeKeysDeep(parsed, { node: ctx.getNode(), field: 'Body (JSON)', itemIndex: i });
+	return parsed;
 }
 
 interface FieldRow {

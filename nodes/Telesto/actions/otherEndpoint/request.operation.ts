@@ -6,7 +6,15 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { hasUnsafeSegment, jsonItems, requestRaw, type HttpMethod } from '../../../shared';
+import {
+	assertSafeKey,
+	assertSafeKeysDeep,
+	hasUnsafeSegment,
+	jsonItems,
+	requestRaw,
+	setOwn,
+	type HttpMethod,
+} from '../../../shared';
 import { cleanUp, parseNumericFields } from '../../schemas/clean-up';
 import { telestoProfile } from '../../transport';
 import { executionScope, forgetExecutionList } from '../../transport/product-list';
@@ -130,15 +138,25 @@ export function normalisePath(ctx: IExecuteFunctions, raw: unknown, itemIndex: n
 }
 
 function parseBody(ctx: IExecuteFunctions, raw: unknown, itemIndex: number): IDataObject | IDataObject[] {
-	if (raw && typeof raw === 'object') return raw as IDataObject;
-	try {
-		return JSON.parse(String(raw || '{}')) as IDataObject;
-	} catch (error) {
-		throw new NodeOperationError(ctx.getNode(), `Body (JSON) is not valid JSON on item ${itemIndex}`, {
+	let body: unknown = raw;
+	if (!raw || typeof raw !== 'object') {
+		try {
+			body = JSON.parse(String(raw || '{}'));
+		} catch (error) {
+			throw new NodeOperationError(ctx.getNode(), `Body (JSON) is not valid JSON on item ${itemIndex}`, {
+				itemIndex,
+				description: (error as Error).message,
+			});
+		}
+	}
+	if (!body || typeof body !== 'object') {
+		throw new NodeOperationError(ctx.getNode(), `Body (JSON) on item ${itemIndex} must be a JSON object or array`, {
 			itemIndex,
-			description: (error as Error).message,
+			description: 'e.g. {"name": "Widget"}',
 		});
 	}
+	assertSafeKeysDeep(body, { node: ctx.getNode(), field: 'Body (JSON)', itemIndex });
+	return body as IDataObject | IDataObject[];
 }
 
 export async function beforeItems(this: IExecuteFunctions, itemIndexes: number[]): Promise<void> {
@@ -160,13 +178,18 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	// {method} {path} under the Base URL, through the request budget
 	const method = this.getNodeParameter('method', i) as HttpMethod;
 	const path = normalisePath(this, this.getNodeParameter('path', i), i);
-	const { parameter = [] } = this.getNodeParameter('queryParameters', i, {}) as {
-		parameter?: Array<{ name: string; value: string }>;
+	const { parameter } = (this.getNodeParameter('queryParameters', i, {}) ?? {}) as {
+		parameter?: unknown;
 	};
 	const options = this.getNodeParameter('options', i, {}) as Options;
 	const sendBody = method !== 'GET' && (this.getNodeParameter('sendBody', i, false) as boolean);
 	const query: Record<string, string> = {};
-	for (const { name, value } of parameter) if (name) query[name] = value;
+	for (const row of Array.isArray(parameter) ? (parameter as Array<{ name?: unknown; value?: unknown }>) : []) {
+		const name = typeof row?.name === 'string' ? row.name.trim() : '';
+		if (!name) continue;
+		assertSafeKey(name, { node: this.getNode(), field: 'Query Parameters', itemIndex: i });
+		setOwn(query, name, row.value === undefined || row.value === null ? '' : String(row.value));
+	}
 
 	const response = await requestRaw(this, telestoProfile, {
 		method,
