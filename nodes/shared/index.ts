@@ -24,6 +24,7 @@ export { wallClock } from './values/wall-clock';
 export { readIdList, toList } from './values/list';
 export { readNumber } from './values/numbers';
 export { readDateText } from './values/dates';
-export { assertSafeKey, assertSafeKeysDeep, isSafeKey, ownValue, setOwn } from './values/keys';
+export { readText } from './values/text';
+export { assertSafeKey, assertSafeKeysDeep, isSafeKey, ownValue, readCollection, setOwn } from './values/keys';
 export type { InputPlace } from './values/keys';
 export { checkPathSegment, hasUnsafeSegment, segmentProblem } from './values/paths';

@@ -7,7 +7,7 @@ import {
 	type NodeParameterValueType,
 } from 'n8n-workflow';
 
-import { assertSafeKeysDeep, readDateText, readNumber, toList } from '../../shared';
+import { assertSafeKeysDeep, readCollection, readDateText, readNumber, toList } from '../../shared';
 import { idList, toInstanceDate, toInstanceDateTime } from './values';
 
 /**
@@ -122,14 +122,19 @@ function convert(
 		case 'idList':
 			return idList(ctx, value, { label: field.label, itemIndex: options.itemIndex });
 		case 'json': {
-			if (typeof value !== 'string') return value;
-			if (!value.trim()) return undefined;
-			let parsed: unknown;
+			if (value === undefined || value === null || (typeof value === 'string' && !value.trim())) return undefined;
+			let parsed: unknown = value;
 			try {
-				parsed = JSON.parse(value) as unknown;
+				if (typeof value === 'string') parsed = JSON.parse(value) as unknown;
 			} catch {
 				throw new NodeOperationError(ctx.getNode(), `${field.label} is not valid JSON (item ${options.itemIndex})`, {
 					itemIndex: options.itemIndex,
+				});
+			}
+			if (!parsed || typeof parsed !== 'object') {
+				throw new NodeOperationError(ctx.getNode(), `${field.label} must be a JSON object or array (item ${options.itemIndex})`, {
+					itemIndex: options.itemIndex,
+					description: field.description,
 				});
 			}
 			assertSafeKeysDeep(parsed, place(ctx, field, options));
@@ -153,17 +158,13 @@ export function readBody(
 	options: { itemIndex: number; timezone: string; mode: 'create' | 'update' },
 ): IDataObject {
 	const { itemIndex, mode } = options;
-	const collection = ctx.getNodeParameter(
-		mode === 'create' ? 'additionalFields' : 'updateFields',
-		itemIndex,
-		{},
-	) as IDataObject;
+	const collection = readCollection(ctx, mode === 'create' ? 'additionalFields' : 'updateFields', itemIndex);
 	const body: IDataObject = {};
 	for (const field of fields) {
 		const param = field.param ?? field.name;
 		const top = mode === 'create' && field.required;
 		const value = top ? ctx.getNodeParameter(param, itemIndex) : collection[param];
-		if (!top && !(param in collection)) continue;
+		if (!top && !Object.prototype.hasOwnProperty.call(collection, param)) continue;
 		const converted = convert(ctx, field, value, options);
 		if (converted !== undefined) body[field.name] = converted as IDataObject[string];
 	}

@@ -6,7 +6,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { collect, jsonItems, readLimit, returnAllOrLimit, toList, type QueryValue } from '../../shared';
+import { collect, jsonItems, type QueryValue, readCollection, readLimit, returnAllOrLimit, toList } from '../../shared';
 import type { FilterDef, ResourceDef } from '../resources';
 import { clientXcmsProfile } from '../transport';
 import { MAX_PER_PAGE, paginatorFor } from '../transport/pagination';
@@ -172,9 +172,9 @@ export async function getMany(
 	def: ResourceDef,
 	extra: { query?: Record<string, QueryValue> } = {},
 ): Promise<INodeExecutionData[]> {
-	const limit = readLimit(ctx.getNodeParameter.bind(ctx), itemIndex);
-	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const limit = readLimit(ctx, itemIndex);
+	const filters = readCollection(ctx, 'filters', itemIndex) as IDataObject;
+	const options = readCollection(ctx, 'options', itemIndex) as IDataObject;
 	const timezone = await timezoneOf(ctx, itemIndex);
 	const plan = planFilters(ctx, def, filters, { itemIndex, timezone });
 	const include = toList(options.include);

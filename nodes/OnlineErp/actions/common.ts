@@ -8,7 +8,7 @@ import {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { assertSafeKey, assertSafeKeysDeep, checkPathSegment, ownValue, parseOrThrow, setOwn } from '../../shared';
+import { assertSafeKey, assertSafeKeysDeep, checkPathSegment, ownValue, parseOrThrow, readCollection, setOwn } from '../../shared';
 import { ANY_ERP, ENTITY_NAME, matrixWarning, OTHER_ENTITY, type OperationName } from '../entities';
 import { fieldProblem } from '../odata/filter';
 import { DEFAULT_TIMEOUT_MS } from '../transport';
@@ -110,7 +110,7 @@ export interface WriteTarget {
 
 /** Where an Update / Delete of item `i` goes, read from its own parameters. */
 export function readWriteTarget(ctx: IExecuteFunctions, i: number): WriteTarget {
-	const options = ctx.getNodeParameter('options', i, {}) as { sendTo?: 'record' | 'collection'; timeout?: number };
+	const options = readCollection(ctx, 'options', i) as { sendTo?: 'record' | 'collection'; timeout?: number };
 	const toCollection = options.sendTo === 'collection';
 	return { toCollection, id: toCollection ? undefined : readRecordId(ctx, i), timeoutMs: timeoutMs(options) };
 }
@@ -290,7 +290,7 @@ export function readBody(ctx: IExecuteFunctions, i: number, options: { label?: s
 	const mode = ctx.getNodeParameter('sendFields', i, 'json') as 'json' | 'fields';
 	const value =
 		mode === 'fields'
-			? bodyFromRows(ctx, i, ((ctx.getNodeParameter('fields', i, {}) as { field?: FieldRow[] }).field ?? []))
+			? bodyFromRows(ctx, i, ((readCollection(ctx, 'fields', i) as { field?: FieldRow[] }).field ?? []))
 			: parseJsonBody(ctx, i);
 	const body = parseOrThrow(bodySchema, value, {
 		node: ctx.getNode(),

@@ -49,3 +49,39 @@ export function ownValue(obj: IDataObject, key: string): IDataObject[string] | u
 export function setOwn(obj: IDataObject, key: string, value: unknown): void {
 	Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
 }
+
+const COLLECTION_LABELS: Record<string, string> = {
+	options: 'Options',
+	filters: 'Filters',
+	additionalFields: 'Additional Fields',
+	updateFields: 'Update Fields',
+	conditions: 'Filter Conditions',
+	fields: 'Fields',
+	queryParameters: 'Query Parameters',
+};
+
+/**
+ * A collection parameter (Options, Filters, Additional Fields…) as a plain object. An expression
+ * may put a list or text there: a list would answer `.filter` or `.map` with Array's own
+ * methods, so anything but an object is refused naming the field and the item.
+ */
+export function readCollection(
+	ctx: { getNodeParameter(name: string, itemIndex: number, fallback?: unknown): unknown; getNode(): INode },
+	name: string,
+	itemIndex: number,
+): IDataObject {
+	const value = ctx.getNodeParameter(name, itemIndex, {});
+	if (value === undefined || value === null || value === '') return {};
+	if (typeof value === 'object' && !Array.isArray(value)) {
+		// Own data fields only: n8n fills a collection given a list by reading each option's name
+		// on it, so an option named `filter` or `map` arrives holding Array's own method.
+		const out: IDataObject = {};
+		for (const [key, field] of Object.entries(value)) if (typeof field !== 'function') setOwn(out, key, field);
+		return out;
+	}
+	const label = COLLECTION_LABELS[name] ?? name;
+	throw new NodeOperationError(ctx.getNode(), `${label} on item ${itemIndex} must be a set of fields, got ${Array.isArray(value) ? 'a list' : typeof value}`, {
+		itemIndex,
+		description: `Add the fields in "${label}" one by one, or make the expression give an object such as {"name": "value"}.`,
+	});
+}

@@ -6,15 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import {
-	assertSafeKey,
-	assertSafeKeysDeep,
-	hasUnsafeSegment,
-	jsonItems,
-	requestRaw,
-	setOwn,
-	type HttpMethod,
-} from '../../../shared';
+import { assertSafeKey, assertSafeKeysDeep, hasUnsafeSegment, type HttpMethod, jsonItems, readCollection, requestRaw, setOwn } from '../../../shared';
 import { cleanUp, parseNumericFields } from '../../schemas/clean-up';
 import { telestoProfile } from '../../transport';
 import { executionScope, forgetExecutionList } from '../../transport/product-list';
@@ -161,7 +153,7 @@ function parseBody(ctx: IExecuteFunctions, raw: unknown, itemIndex: number): IDa
 
 export async function beforeItems(this: IExecuteFunctions, itemIndexes: number[]): Promise<void> {
 	const cap = Math.min(
-		...itemIndexes.map((i) => ((this.getNodeParameter('options', i, {}) as Options).maxRequests ?? 25)),
+		...itemIndexes.map((i) => ((readCollection(this, 'options', i) as Options).maxRequests ?? 25)),
 	);
 	if (itemIndexes.length > cap) {
 		throw new NodeOperationError(
@@ -178,10 +170,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	// {method} {path} under the Base URL, through the request budget
 	const method = this.getNodeParameter('method', i) as HttpMethod;
 	const path = normalisePath(this, this.getNodeParameter('path', i), i);
-	const { parameter } = (this.getNodeParameter('queryParameters', i, {}) ?? {}) as {
+	const { parameter } = (readCollection(this, 'queryParameters', i) ?? {}) as {
 		parameter?: unknown;
 	};
-	const options = this.getNodeParameter('options', i, {}) as Options;
+	const options = readCollection(this, 'options', i) as Options;
 	const sendBody = method !== 'GET' && (this.getNodeParameter('sendBody', i, false) as boolean);
 	const query: Record<string, string> = {};
 	for (const row of Array.isArray(parameter) ? (parameter as Array<{ name?: unknown; value?: unknown }>) : []) {
