@@ -6,6 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { erpProperty } from '../nodes/OnlineErp/entities';
+
 const ONLINE_ERP_DEFAULT_BASE_URL = 'https://v4.api.onlineerp.solution.quebec/api';
 const ONLINE_ERP_DEFAULT_COMPANY_HEADER = 'COMPANY_ID';
 
@@ -84,6 +86,9 @@ export class OnlineErpApi implements ICredentialType {
 			description:
 				'Which company of the licence to use (e.g. an Acomba company and an Avantage company under one licence). Empty means 0, the default company.',
 		},
+		erpProperty(
+			'The accounting software behind this company. The node warns when the vendor does not list an operation for it; nothing is blocked.',
+		),
 		{
 			displayName: 'Entity Used by the Test Button',
 			name: 'testEntity',

@@ -22,7 +22,8 @@ import { serverDescription } from './actions/server';
 import { serviceDescription } from './actions/service';
 import { subdomainHostDescription } from './actions/subdomainHost';
 import { ticketDescription } from './actions/ticket';
-import { searchCustomers, searchInvoices, searchProducts, searchServices } from './methods/listSearch';
+import * as listSearch from './methods/listSearch';
+import * as loadOptions from './methods/loadOptions';
 
 export class ClientXcms implements INodeType {
 	description: INodeTypeDescription = {
@@ -75,7 +76,7 @@ export class ClientXcms implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchCustomers, searchInvoices, searchProducts, searchServices } };
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await runOperations(this, clientXcmsRegistry);

@@ -10,6 +10,8 @@ export interface FilterDef {
 	displayName: string;
 	kind: 'id' | 'enum' | 'exact' | 'text' | 'bool' | 'day';
 	options?: string[];
+	/** loadOptions method listing the records an `id` filter refers to. */
+	pick?: string;
 }
 
 export interface ResourceDef {
@@ -31,6 +33,11 @@ export interface ResourceDef {
 	sensitive?: string[];
 	/** listSearch method for the resource locator, when the record is picked from a list. */
 	searchMethod?: string;
+	/**
+	 * The record's page in the admin area after the admin prefix (`customers` for
+	 * `/admin/customers/12`), so a pasted admin URL picks the record.
+	 */
+	adminPath?: string;
 }
 
 const id = (displayName = 'ID'): FilterDef => ({ field: 'id', displayName, kind: 'id' });
@@ -66,6 +73,7 @@ export const customer: ResourceDef = {
 	defaultSort: '-id',
 	sensitive: ['totp_secret', 'confirmation_token'],
 	searchMethod: 'searchCustomers',
+	adminPath: 'customers',
 };
 
 export const product: ResourceDef = {
@@ -80,7 +88,7 @@ export const product: ResourceDef = {
 		{ field: 'name', displayName: 'Name Contains', kind: 'text' },
 		{ field: 'description', displayName: 'Description Contains', kind: 'text' },
 		{ field: 'status', displayName: 'Status', kind: 'enum', options: STATUS_VISIBILITY },
-		{ field: 'group_id', displayName: 'Group ID', kind: 'id' },
+		{ field: 'group_id', displayName: 'Group ID', kind: 'id', pick: 'getGroups' },
 		{ field: 'type', displayName: 'Type', kind: 'exact' },
 		{ field: 'pinned', displayName: 'Pinned', kind: 'bool' },
 	],
@@ -88,6 +96,7 @@ export const product: ResourceDef = {
 	includes: ['metadata', 'pricing', 'group'],
 	defaultSort: '-id',
 	searchMethod: 'searchProducts',
+	adminPath: 'products',
 };
 
 export const group: ResourceDef = {
@@ -107,6 +116,8 @@ export const group: ResourceDef = {
 	includes: ['products', 'groups', 'metadata'],
 	// Groups cannot be sorted by id; creation time is the closest stable order.
 	defaultSort: '-created_at',
+	searchMethod: 'searchGroups',
+	adminPath: 'groups',
 };
 
 export const pricing: ResourceDef = {
@@ -125,6 +136,7 @@ export const pricing: ResourceDef = {
 	sorts: ['id', 'related_id', 'related_type', 'currency', ...BILLING_CYCLES],
 	includes: [],
 	defaultSort: '-id',
+	searchMethod: 'searchPricings',
 };
 
 export const service: ResourceDef = {
@@ -136,7 +148,7 @@ export const service: ResourceDef = {
 	getShape: 'page',
 	filters: [
 		id(),
-		{ field: 'customer_id', displayName: 'Customer ID', kind: 'id' },
+		{ field: 'customer_id', displayName: 'Customer ID', kind: 'id', pick: 'getCustomers' },
 		{ field: 'status', displayName: 'Status', kind: 'enum', options: SERVICE_STATUSES },
 		createdOn,
 	],
@@ -144,6 +156,7 @@ export const service: ResourceDef = {
 	includes: ['customer', 'metadata', 'pricing', 'configoptions'],
 	defaultSort: '-id',
 	searchMethod: 'searchServices',
+	adminPath: 'services',
 };
 
 export const invoice: ResourceDef = {
@@ -156,7 +169,7 @@ export const invoice: ResourceDef = {
 	// `amount` is advertised but is no column: filtering or sorting on it is a 500.
 	filters: [
 		id(),
-		{ field: 'customer_id', displayName: 'Customer ID', kind: 'id' },
+		{ field: 'customer_id', displayName: 'Customer ID', kind: 'id', pick: 'getCustomers' },
 		{ field: 'status', displayName: 'Status', kind: 'enum', options: INVOICE_STATUSES },
 		createdOn,
 	],
@@ -164,6 +177,7 @@ export const invoice: ResourceDef = {
 	includes: ['customer', 'items'],
 	defaultSort: '-id',
 	searchMethod: 'searchInvoices',
+	adminPath: 'invoices',
 };
 
 export const department: ResourceDef = {
@@ -177,6 +191,8 @@ export const department: ResourceDef = {
 	sorts: ['id', 'name', ...TIMESTAMPS],
 	includes: ['tickets'],
 	defaultSort: '-id',
+	searchMethod: 'searchDepartments',
+	adminPath: 'helpdesk/departments',
 };
 
 export const ticket: ResourceDef = {
@@ -191,14 +207,16 @@ export const ticket: ResourceDef = {
 		{ field: 'subject', displayName: 'Subject Contains', kind: 'text' },
 		{ field: 'status', displayName: 'Status', kind: 'enum', options: TICKET_STATUSES },
 		{ field: 'priority', displayName: 'Priority', kind: 'enum', options: TICKET_PRIORITIES },
-		{ field: 'department_id', displayName: 'Department ID', kind: 'id' },
-		{ field: 'customer_id', displayName: 'Customer ID', kind: 'id' },
+		{ field: 'department_id', displayName: 'Department ID', kind: 'id', pick: 'getDepartments' },
+		{ field: 'customer_id', displayName: 'Customer ID', kind: 'id', pick: 'getCustomers' },
 		{ field: 'assigned_to', displayName: 'Assigned To (Admin ID)', kind: 'id' },
 		createdOn,
 	],
 	sorts: ['id', 'subject', 'status', 'priority', 'department_id', 'customer_id', 'assigned_to', ...TIMESTAMPS, 'closed_at'],
 	includes: ['customer', 'department', 'messages', 'attachments', 'assignedTo', 'comments'],
 	defaultSort: '-id',
+	searchMethod: 'searchTickets',
+	adminPath: 'helpdesk/tickets',
 };
 
 export const coupon: ResourceDef = {
@@ -213,12 +231,14 @@ export const coupon: ResourceDef = {
 		{ field: 'code', displayName: 'Code Contains', kind: 'text' },
 		{ field: 'type', displayName: 'Type', kind: 'enum', options: ['percent', 'fixed'] },
 		{ field: 'is_global', displayName: 'Is Global', kind: 'bool' },
-		{ field: 'customer_id', displayName: 'Customer ID', kind: 'id' },
+		{ field: 'customer_id', displayName: 'Customer ID', kind: 'id', pick: 'getCustomers' },
 		createdOn,
 	],
 	sorts: ['id', 'code', 'type', 'start_at', 'end_at', 'max_uses', 'usages', 'is_global', ...TIMESTAMPS],
 	includes: ['products', 'pricing', 'usages', 'customer'],
 	defaultSort: '-id',
+	searchMethod: 'searchCoupons',
+	adminPath: 'coupons',
 };
 
 export const server: ResourceDef = {
@@ -241,6 +261,8 @@ export const server: ResourceDef = {
 	includes: ['services', 'metadata'],
 	defaultSort: '-id',
 	sensitive: ['username', 'password'],
+	searchMethod: 'searchServers',
+	adminPath: 'servers',
 };
 
 export const actionLog: ResourceDef = {
@@ -256,7 +278,7 @@ export const actionLog: ResourceDef = {
 		{ field: 'model', displayName: 'Model Contains', kind: 'text' },
 		{ field: 'model_id', displayName: 'Model ID', kind: 'id' },
 		{ field: 'staff_id', displayName: 'Staff ID', kind: 'id' },
-		{ field: 'customer_id', displayName: 'Customer ID', kind: 'id' },
+		{ field: 'customer_id', displayName: 'Customer ID', kind: 'id', pick: 'getCustomers' },
 		createdOn,
 	],
 	sorts: ['id', 'action', 'model', 'model_id', 'staff_id', 'customer_id', 'created_at'],
@@ -275,6 +297,8 @@ export const subdomainHost: ResourceDef = {
 	sorts: ['id', 'domain', 'products', 'groups', ...TIMESTAMPS],
 	includes: [],
 	defaultSort: '-id',
+	searchMethod: 'searchSubdomainHosts',
+	adminPath: 'subdomains_hosts',
 };
 
 export const cancellationReason: ResourceDef = {
@@ -291,4 +315,6 @@ export const cancellationReason: ResourceDef = {
 	sorts: ['id', 'reason', 'status', 'created_at'],
 	includes: [],
 	defaultSort: '-id',
+	searchMethod: 'searchCancellationReasons',
+	adminPath: 'cancellation_reasons',
 };

@@ -10,7 +10,8 @@ import { resourceSelector, runOperations } from '../shared';
 import { RESOURCE } from './actions/common';
 import { entityOperationFields, entityOperationSelector } from './actions/entity';
 import { onlineErpRegistry } from './actions/registry';
-import { ANY_ERP, entityFields, ERPS, matrixNotices } from './entities';
+import { entityFields, erpProperty, matrixNotices } from './entities';
+import { getEntityFields, getSortFields, searchRecords } from './methods';
 
 export class OnlineErp implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,7 +19,8 @@ export class OnlineErp implements INodeType {
 		name: 'onlineErp',
 		icon: 'file:../../icons/onlineerp.svg',
 		group: ['transform'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle:
 			'={{$parameter["operation"] + ": " + ($parameter["entity"] === "other" ? $parameter["entityName"] : $parameter["entity"])}}',
 		description:
@@ -35,6 +37,7 @@ export class OnlineErp implements INodeType {
 				name: 'sequentialNotice',
 				type: 'notice',
 				default: '',
+				displayOptions: { show: { '@version': [1] } },
 			},
 			resourceSelector(
 				[{ name: 'Entity', value: RESOURCE, description: 'A record of any OnlineERP entity' }],
@@ -43,18 +46,20 @@ export class OnlineErp implements INodeType {
 			entityOperationSelector,
 			...entityFields({ resource: [RESOURCE] }),
 			{
-				displayName: 'ERP',
-				name: 'erp',
-				type: 'options',
-				default: ANY_ERP,
-				options: [{ name: 'Not Specified', value: ANY_ERP }, ...ERPS],
-				description:
-					'The ERP behind this company. Only used to warn when the vendor support matrix lacks the operation; nothing is blocked.',
-				displayOptions: { show: { resource: [RESOURCE] } },
+				...erpProperty(
+					'The ERP behind this company. When set, it wins over the ERP of the credential. Only used to warn when the vendor support matrix lacks the operation; nothing is blocked.',
+				),
+				// Version 2 reads the ERP from the credential; version 1 workflows keep theirs.
+				displayOptions: { show: { resource: [RESOURCE], '@version': [1] } },
 			},
 			...matrixNotices(RESOURCE),
 			...entityOperationFields,
 		],
+	};
+
+	methods = {
+		listSearch: { searchRecords },
+		loadOptions: { getEntityFields, getSortFields },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

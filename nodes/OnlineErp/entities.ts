@@ -12,6 +12,18 @@ export const ERPS = [
 export type Erp = (typeof ERPS)[number]['value'];
 export const ANY_ERP = 'notSpecified';
 
+/** The ERP dropdown: on the credential (set once), and on version 1 nodes saved before that. */
+export function erpProperty(description: string): INodeProperties {
+	return {
+		displayName: 'ERP',
+		name: 'erp',
+		type: 'options',
+		default: ANY_ERP,
+		options: [{ name: 'Not Specified', value: ANY_ERP }, ...ERPS],
+		description,
+	};
+}
+
 export type Verb = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export type OperationName = 'getAll' | 'get' | 'create' | 'update' | 'delete';
 
@@ -39,6 +51,15 @@ export interface EntityInfo {
 	/** Verbs per ERP from the vendor's entity page; undefined when the vendor documents none. */
 	matrix?: Partial<Record<Erp, Verb[]>>;
 	note?: string;
+	/**
+	 * Key field candidates, the first one a record has wins. Keys differ per ERP and only NoClient
+	 * is documented, so the record picker also recognises a key by its name (see `recordKey`).
+	 */
+	keyFields: string[];
+	/** Fields that name a record for a person (label of the record picker), first found wins. */
+	nameFields: string[];
+	/** Field names documented by the vendor, offered before any record is read from the ERP. */
+	fields: string[];
 }
 
 export const OTHER_ENTITY = 'other';
@@ -50,12 +71,18 @@ export const ENTITIES: EntityInfo[] = [
 		name: 'Customer',
 		displayName: 'Customer',
 		description: 'Customers (NoClient, NomClient, InfoAgeDesComptes…)',
+		keyFields: ['NoClient'],
+		nameFields: ['NomClient'],
+		fields: ['NoClient', 'NomClient', 'InfoAgeDesComptes', 'InfoAgeDesComptes.MontantDu_Cycle1_Courant'],
 		note: 'Support per ERP is not documented for this entity.',
 	},
 	{
 		name: 'CustomerInvoice',
 		displayName: 'Customer Invoice',
 		description: 'Sales invoices',
+		keyFields: ['NoFacture'],
+		nameFields: ['NomClient', 'NoClient'],
+		fields: [],
 		matrix: { acomba: ['GET', 'POST'], quickBooksOnline: ['GET', 'POST'], avantage: ['GET'] },
 		note: 'Invoices cannot be updated on any ERP: issue a credit note.',
 	},
@@ -63,6 +90,9 @@ export const ENTITIES: EntityInfo[] = [
 		name: 'GLJournalEntry',
 		displayName: 'GL Journal Entry',
 		description: 'General ledger journal entries',
+		keyFields: ['NoEcriture'],
+		nameFields: ['Description'],
+		fields: [],
 		matrix: { acomba: ['POST'], avantage: ['GET'], sage50: ['GET', 'POST'] },
 		note: 'Lines carry a GL account, an amount and a debit/credit direction.',
 	},
@@ -70,12 +100,18 @@ export const ENTITIES: EntityInfo[] = [
 		name: 'Product',
 		displayName: 'Product',
 		description: 'Products: prices, inventory, classification',
+		keyFields: ['NoProduit', 'CodeProduit'],
+		nameFields: ['Description', 'NomProduit'],
+		fields: ['EstActif', 'GroupeProduit', 'GroupeProduit.CodeGroupe', 'ExtendedProperties'],
 		matrix: { acomba: ['GET', 'POST', 'PUT'], quickBooksOnline: ['GET'] },
 	},
 	{
 		name: 'SupplierInvoice',
 		displayName: 'Supplier Invoice',
 		description: 'Purchase invoices',
+		keyFields: ['NoFacture'],
+		nameFields: ['NomFournisseur', 'NoFournisseur'],
+		fields: [],
 		matrix: {
 			acomba: ['GET', 'POST'],
 			quickBooksOnline: ['GET', 'POST'],
@@ -88,12 +124,37 @@ export const ENTITIES: EntityInfo[] = [
 		name: 'SupplierOrder',
 		displayName: 'Supplier Order',
 		description: 'Purchase orders',
+		keyFields: ['NoCommande'],
+		nameFields: ['NomFournisseur', 'NoFournisseur'],
+		fields: [],
 		matrix: { acomba: ['GET', 'POST'], avantage: ['GET'] },
 	},
 ];
 
 export function entityInfo(name: string): EntityInfo | undefined {
 	return ENTITIES.find((e) => e.name === name);
+}
+
+function scalar(value: unknown): value is string | number {
+	return (typeof value === 'string' && value.trim() !== '') || typeof value === 'number';
+}
+
+/** A field named like a key: No…, Code…, Numero…, …Id / …ID / …No. */
+const KEY_LIKE = /^(No|Code|Numero|Num)[A-Z_]|^(Id|ID|No|Code)$|[a-z](Id|ID|No)$/;
+
+/**
+ * The key field of a record of `entity`: the entity's known key when the record has it, else the
+ * first field named like a key (keys differ per ERP), else undefined.
+ */
+export function recordKey(entity: string, record: Record<string, unknown>): string | undefined {
+	const known = entityInfo(entity)?.keyFields.find((f) => scalar(record[f]));
+	return known ?? Object.keys(record).find((f) => KEY_LIKE.test(f) && scalar(record[f]));
+}
+
+/** The field that names a record for a person (Nom…, Description…), other than its key. */
+export function recordName(entity: string, record: Record<string, unknown>, key?: string): string | undefined {
+	const known = entityInfo(entity)?.nameFields.find((f) => f !== key && scalar(record[f]));
+	return known ?? Object.keys(record).find((f) => f !== key && /^(Nom|Name|Description|Libelle|Titre)/i.test(f) && scalar(record[f]));
 }
 
 function erpName(erp: string): string {

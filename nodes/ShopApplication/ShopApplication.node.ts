@@ -11,7 +11,8 @@ import { interfaceDescription } from './actions/interface';
 import { interfacePrestationDescription } from './actions/interfacePrestation';
 import { prestationDescription } from './actions/prestation';
 import { shopApplicationRegistry } from './actions/registry';
-import { getPrestationCodes, searchInterfaces } from './methods';
+import { simplifyField } from './actions/simplify';
+import { getPrestationCodes, searchInterfaces, searchOccurrences } from './methods';
 
 export class ShopApplication implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,7 +20,8 @@ export class ShopApplication implements INodeType {
 		name: 'shopApplication',
 		icon: 'file:../../icons/shop-application.svg',
 		group: ['transform'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Order and manage Shop Application (Cegid) sites and their prestations',
 		defaults: { name: 'Shop Application' },
@@ -43,11 +45,12 @@ export class ShopApplication implements INodeType {
 			...interfaceDescription,
 			...interfacePrestationDescription,
 			...prestationDescription,
+			simplifyField,
 		],
 	};
 
 	methods = {
-		listSearch: { searchInterfaces },
+		listSearch: { searchInterfaces, searchOccurrences },
 		loadOptions: { getPrestationCodes },
 	};
 

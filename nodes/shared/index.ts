@@ -22,6 +22,7 @@ export type { OperationEntry } from './descriptions/fields';
 export { parseOrThrow, describeZodError } from './validation/parse';
 export { wallClock } from './values/wall-clock';
 export { readIdList, toList } from './values/list';
+export { accountKey, cachedRead, clearCachedReads } from './values/editor-cache';
 export { readNumber } from './values/numbers';
 export { readDateText } from './values/dates';
 export { readText } from './values/text';

@@ -145,7 +145,7 @@ describe('ClientXCMS transport', () => {
 		const refused = await run({ resource: 'product', operation: 'getAll', returnAll: true });
 		scope.done();
 		expect(maintenance.error?.message).toBe('ClientXCMS is in maintenance mode: Back soon');
-		expect(unknown.error?.message).toBe('This ClientXCMS instance does not have this endpoint');
+		expect(unknown.error?.message).toBe('This ClientXCMS instance does not offer this operation');
 		expect(unknown.error?.description).toBe('It needs ClientXCMS 2.15 or later.');
 		expect(refused.error?.description).toBe('This filter/sort/include is not allowed for this resource.');
 	});

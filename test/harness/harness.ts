@@ -28,6 +28,7 @@ export interface NodeUnderTest {
 	onError?: INode['onError'];
 	/** A full node type name (`n8n-nodes-base.set`) for a node outside this package. */
 	fullType?: string;
+	/** 1 unless given, as workflows saved before a node had versions. */
 	typeVersion?: number;
 }
 
@@ -211,6 +212,8 @@ export class Harness {
 		});
 		const hooks = new ExecutionLifecycleHooks('manual', `options-${++executionCounter}`, {} as never);
 		const data = additionalData(this.credentials, hooks, hooks.executionId, 'UTC');
+		// As n8n's server does: the editor sends the node's current parameters with the request.
+		data.currentNodeParameters = target.parameters;
 		const ctx = new LoadOptionsContext(workflow, target, data, '');
 		const type = nodeTypes.getByNameAndVersion(target.type);
 		const fn = (type.methods?.[options.kind] as Record<string, (...args: unknown[]) => Promise<T>> | undefined)?.[

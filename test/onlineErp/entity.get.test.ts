@@ -61,7 +61,7 @@ describe('OnlineERP Entity → Get', () => {
 	it('refuses an empty Record ID before sending anything', async () => {
 		const h = onlineErpHarness();
 		const { error } = await h.execute({ node: get({ recordId: '  ' }) });
-		expect(error?.message).toBe('Record ID is empty on item 0');
+		expect(error?.message).toBe('Record is empty on item 0');
 	});
 
 	it('retries on 502, and a 404 from the hub gets the unknown-entity hint', async () => {

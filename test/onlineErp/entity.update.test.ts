@@ -68,6 +68,6 @@ describe('OnlineERP Entity → Update', () => {
 	it('needs a Record ID with the record URL', async () => {
 		const h = onlineErpHarness();
 		const { error } = await h.execute({ node: erpNode({ operation: 'update', entity: 'Product', recordId: '', body: { a: 1 } }) });
-		expect(error?.message).toBe('Record ID is empty on item 0');
+		expect(error?.message).toBe('Record is empty on item 0');
 	});
 });

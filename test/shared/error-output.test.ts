@@ -52,7 +52,7 @@ const cases: Case[] = [
 		api: 'OnlineERP',
 		start: async () => await startOnlineErpSandbox(),
 		type: 'onlineErp',
-		parameters: { resource: 'entity', operation: 'get', entity: 'Customer', recordId: '={{ $json.id }}' },
+		parameters: { resource: 'entity', operation: 'get', entity: 'Customer', recordId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
 		input: [{ id: '1001' }, { id: '9999' }],
 		message: /9999/,
 		httpCode: '404',

@@ -86,7 +86,7 @@ describe('untrusted keys, paths and values are refused before anything is sent',
 				},
 			});
 			expect(error?.name).toBe('NodeOperationError');
-			expect(error?.message).toMatch(/^Unique Reference .*on item 0/);
+			expect(error?.message).toMatch(/^Occurrence .*on item 0/);
 			expect(writes(shop)).toEqual([]);
 		},
 	);
@@ -94,9 +94,9 @@ describe('untrusted keys, paths and values are refused before anything is sent',
 	it('OnlineERP Get: a Record ID of %2e%2e never reaches another route', async () => {
 		const before = erp.log.length;
 		const { error } = await h.execute({
-			node: { type: 'onlineErp', credentials: ['onlineErpApi'], parameters: { resource: 'entity', operation: 'get', entity: 'Customer', recordId: '%2e%2e' } },
+			node: { type: 'onlineErp', credentials: ['onlineErpApi'], parameters: { resource: 'entity', operation: 'get', entity: 'Customer', recordId: { __rl: true, mode: 'id', value: '%2e%2e' } } },
 		});
-		expect(error?.message).toBe(`Record ID '%2e%2e' on item 0 means ".." once decoded, a relative path`);
+		expect(error?.message).toBe(`Record '%2e%2e' on item 0 means ".." once decoded, a relative path`);
 		expect(erp.log.length).toBe(before);
 	});
 

@@ -86,7 +86,7 @@ describe('Shop Application Interface → Create', () => {
 		[
 			'an unknown code',
 			['IN-CAISSE-S', 'XX-NOPE'],
-			['Unknown prestation code XX-NOPE (not in the catalogue, GET /prestations)'],
+			['Unknown prestation code XX-NOPE (not in your Shop Application catalogue)'],
 			['IN-CAISSE-S'],
 		],
 		[
@@ -103,7 +103,7 @@ describe('Shop Application Interface → Create', () => {
 		token.done();
 		catalogue.done();
 		expect(error?.message).toBe(`Interface order not sent (item 0): ${problems[0]}`);
-		expect(error?.description).toContain(`- ${problems[0]}`);
+		expect(error?.description).not.toContain("<li>");
 		expect(error?.description).toContain('Nothing was sent to Shop Application.');
 	});
 
@@ -124,13 +124,15 @@ describe('Shop Application Interface → Create', () => {
 		expect(error?.message).toBe('Interface order not sent (item 0): 7 problems');
 		expect(error?.description).toBe(
 			[
-				'- Your Interface ID is empty',
-				"- Client Email 'not-an-email' is not an e-mail address",
-				'- Sub-Domain \'-bad-\' must be 1–63 letters a–z, digits or "-", not starting or ending with "-"',
-				'- The order has 2 setup prestations (IN-BTQST-S, IN-CAISSE-S); exactly one is required',
-				'- Unknown prestation codes ZZ-1, ZZ-2 (not in the catalogue, GET /prestations)',
-				'- IN-BTQST-S needs one of IN-BTQZ-AMM, IN-BTQZ-AMA in the same order',
-				'- MO-STATS-AMM needs one of MO-STATS-S in the same order',
+				'<ul>',
+				'<li>Your Interface ID is empty</li>',
+				"<li>Client Email 'not-an-email' is not an e-mail address</li>",
+				'<li>Sub-Domain \'-bad-\' must be 1–63 letters a–z, digits or "-", not starting or ending with "-"</li>',
+				'<li>The order has 2 setup prestations (IN-BTQST-S, IN-CAISSE-S); exactly one is required</li>',
+				'<li>Unknown prestation codes ZZ-1, ZZ-2 (not in your Shop Application catalogue)</li>',
+				'<li>IN-BTQST-S needs one of IN-BTQZ-AMM, IN-BTQZ-AMA in the same order</li>',
+				'<li>MO-STATS-AMM needs one of MO-STATS-S in the same order</li>',
+				'</ul>',
 				'Nothing was sent to Shop Application. Correct the fields above, or turn off "Validate Before Sending" to let Shop Application judge the prestations.',
 			].join('\n'),
 		);
@@ -152,7 +154,7 @@ describe('Shop Application Interface → Create', () => {
 			json: {
 				error: {
 					message: 'Interface order not sent (item 0): The order has no prestation codes; at least one is required',
-					description: expect.stringContaining('- The order has no prestation codes'),
+					description: expect.stringContaining('Nothing was sent to Shop Application.'),
 				},
 			},
 			pairedItem: { item: 0 },

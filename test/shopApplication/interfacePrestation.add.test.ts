@@ -53,7 +53,7 @@ describe('Shop Application Interface Prestation → Add', () => {
 		catalogue.done();
 		expect(error?.message).toBe('Prestation order not sent (item 0): 2 problems');
 		expect(error?.description).toContain(
-			'- IN-CAISSE-S is a setup prestation; a setup can only be ordered with a new interface (Interface → Create)\n- Unknown prestation code NOPE (not in the catalogue, GET /prestations)',
+			'<li>IN-CAISSE-S is a setup prestation; a setup can only be ordered with a new interface (Interface → Create)</li>\n<li>Unknown prestation code NOPE (not in your Shop Application catalogue)</li>',
 		);
 	});
 

@@ -128,7 +128,7 @@ describe('Shop Application Interface Prestation → Get Many / Get / Terminate',
 		const { error } = await h.execute({
 			node: saNode({ resource: 'interfacePrestation', operation: 'terminate', interface: byKey(KEY), reference: '  ' }),
 		});
-		expect(error?.message).toBe('Unique Reference is empty on item 0');
+		expect(error?.message).toBe('Occurrence is empty on item 0');
 		expect(h.credentials.events.preAuthentications).toBe(0);
 	});
 });

@@ -3,31 +3,7 @@ import type { INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 import { api, CATALOGUE, KEY, KEY_2, saHarness, saNode, tokenScope } from './helpers';
 
 describe('Shop Application pickers', () => {
-	it('searches interfaces by substring of the key', async () => {
-		const h = saHarness();
-		const token = tokenScope();
-		const scope = api().get('/interfaces').query({}).twice().reply(200, [KEY, KEY_2]);
-		const all = await h.loadOptions<INodeListSearchResult>({
-			node: saNode({}),
-			kind: 'listSearch',
-			method: 'searchInterfaces',
-		});
-		const some = await h.loadOptions<INodeListSearchResult>({
-			node: saNode({}),
-			kind: 'listSearch',
-			method: 'searchInterfaces',
-			filter: '902DCBE4',
-		});
-		token.done();
-		scope.done();
-		expect(all.results).toEqual([
-			{ name: KEY, value: KEY },
-			{ name: KEY_2, value: KEY_2 },
-		]);
-		expect(some.results).toEqual([{ name: KEY_2, value: KEY_2 }]);
-	});
-
-	it('labels catalogue codes with name and price, read once per 10-minute window', async () => {
+	it('labels catalogue codes with name, kind (setup, subscription, module), price and what they need, read once per 10-minute window', async () => {
 		const h = saHarness();
 		const token = tokenScope();
 		const scope = api()
@@ -48,12 +24,12 @@ describe('Shop Application pickers', () => {
 		scope.done();
 		expect(options).toEqual([
 			{
-				name: 'IN-BTQST-S — Boutique Standard (490 € excl. VAT)',
+				name: 'IN-BTQST-S — Boutique Standard (setup, 490 € excl. VAT)',
 				value: 'IN-BTQST-S',
-				description: 'Une boutique en ligne',
+				description: 'Needs one of IN-BTQZ-AMM, IN-BTQZ-AMA in the same order. Une boutique en ligne',
 			},
-			{ name: 'IN-BTQZ-AMM — Abonnement mensuel (29.9 € excl. VAT)', value: 'IN-BTQZ-AMM' },
-			{ name: 'MO-ARTCRITERES-S — Module critères', value: 'MO-ARTCRITERES-S' },
+			{ name: 'IN-BTQZ-AMM — Abonnement mensuel (subscription, 29.9 € excl. VAT)', value: 'IN-BTQZ-AMM' },
+			{ name: 'MO-ARTCRITERES-S — Module critères (module)', value: 'MO-ARTCRITERES-S' },
 		]);
 		expect(again).toEqual(options);
 	});
@@ -61,7 +37,7 @@ describe('Shop Application pickers', () => {
 	it('lists codes alone, without detail requests, past 100 codes', async () => {
 		const h = saHarness();
 		const token = tokenScope();
-		const codes = Array.from({ length: 101 }, (_, n) => `MO-${n}`);
+		const codes = [...Array.from({ length: 100 }, (_, n) => `MO-${n}`), 'IN-X-S'];
 		const scope = api().get('/prestations').query({}).reply(200, codes);
 		const options = await h.loadOptions<INodePropertyOptions[]>({
 			node: saNode({}),
@@ -72,5 +48,6 @@ describe('Shop Application pickers', () => {
 		scope.done();
 		expect(options).toHaveLength(101);
 		expect(options[0]).toEqual({ name: 'MO-0', value: 'MO-0' });
+		expect(options[100]).toEqual({ name: 'IN-X-S (setup)', value: 'IN-X-S' });
 	});
 });

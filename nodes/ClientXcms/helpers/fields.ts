@@ -26,6 +26,28 @@ export interface BodyField {
 	placeholder?: string;
 	/** Parameter name when it differs from the API field. */
 	param?: string;
+	/** loadOptions method listing the records this id (or id list) refers to. */
+	pick?: string;
+}
+
+const PICK_DESCRIPTION =
+	'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
+const PICK_MANY_DESCRIPTION =
+	'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
+
+/** An id field as a dropdown of records: "Group Name or ID", its own description kept as a hint. */
+function pickProperty(field: BodyField & { pick: string }, base: INodeProperties): INodeProperties {
+	const many = field.type === 'idList';
+	const noun = field.label.replace(/ IDs?$/, '');
+	return {
+		...base,
+		displayName: `${noun} ${many ? 'Names or IDs' : 'Name or ID'}`,
+		description: many ? PICK_MANY_DESCRIPTION : PICK_DESCRIPTION,
+		...(field.description ? { hint: field.description } : {}),
+		type: many ? 'multiOptions' : 'options',
+		typeOptions: { loadOptionsMethod: field.pick },
+		default: field.default ?? (many ? [] : ''),
+	};
 }
 
 function titleOption(value: string): INodePropertyOptions {
@@ -49,6 +71,7 @@ function property(field: BodyField, required: boolean): INodeProperties {
 		...(required ? { required: true } : {}),
 	};
 	const options = field.options?.map((o) => (typeof o === 'string' ? titleOption(o) : o));
+	if (field.pick) return pickProperty({ ...field, pick: field.pick }, { ...base, type: 'string', default: '' });
 	switch (field.type) {
 		case 'number':
 			return { ...base, type: 'number', default: field.default ?? 0 };

@@ -18,7 +18,17 @@ function filterProperty(f: FilterDef): INodeProperties {
 	const base = { displayName: f.displayName, name: f.field };
 	switch (f.kind) {
 		case 'id':
-			return { ...base, type: 'string', default: '', placeholder: 'e.g. 42', description: 'Exact match' };
+			return f.pick
+				? {
+						displayName: `${f.displayName.replace(/ ID$/, '')} Name or ID`,
+						name: f.field,
+						type: 'options',
+						typeOptions: { loadOptionsMethod: f.pick },
+						default: '',
+						description:
+							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+					}
+				: { ...base, type: 'string', default: '', placeholder: 'e.g. 42', description: 'Exact match' };
 		case 'enum':
 			return {
 				...base,

@@ -3,6 +3,7 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeProperties,
+	type INodePropertyMode,
 } from 'n8n-workflow';
 
 import { collect, request, setOwn, toList, type RequestContext } from '../../shared';
@@ -51,7 +52,34 @@ export function idProperty(def: ResourceDef, options: { description?: string } =
 				placeholder: 'e.g. 42',
 				validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'Enter a numeric ID' } }],
 			},
+			...(def.adminPath ? [urlMode(def, def.adminPath)] : []),
 		],
+	};
+}
+
+/**
+ * The record's admin page, e.g. https://billing.example.com/admin/customers/12. The admin prefix
+ * is an instance setting, so only the part after it is matched.
+ */
+function urlMode(def: ResourceDef, adminPath: string): INodePropertyMode {
+	const page = `/${adminPath}/(\\d+)`;
+	// A resource locator mode, not a parameter: modes have no default.
+	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
+	return {
+		displayName: 'By URL',
+		name: 'url',
+		type: 'string',
+		placeholder: `e.g. https://billing.example.com/admin/${adminPath}/42`,
+		validation: [
+			{
+				type: 'regex',
+				properties: {
+					regex: `^https?://[^/]+(?:/[^?#]*)?${page}(?:[/?#].*)?$`,
+					errorMessage: `Paste the address of a ${def.label.toLowerCase()} page of the admin area (…/${adminPath}/<ID>)`,
+				},
+			},
+		],
+		extractValue: { type: 'regex', regex: page },
 	};
 }
 

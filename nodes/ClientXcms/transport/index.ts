@@ -128,13 +128,13 @@ export const clientXcmsProfile: ApiProfile = {
 				}
 				return own;
 			case 404:
-				if (own && UNKNOWN_ROUTE.test(own)) return 'This ClientXCMS instance does not have this endpoint';
+				if (own && UNKNOWN_ROUTE.test(own)) return 'This ClientXCMS instance does not offer this operation';
 				if (/\/config$/.test(details.path) && (details.body === null || details.body === undefined || details.body === '')) {
 					return "This product's type has no provisioning configuration";
 				}
 				return notFoundText(details.path) ?? own;
 			case 405:
-				return 'Unexpected method for this ClientXCMS endpoint';
+				return 'ClientXCMS does not accept this operation in this form';
 			case 422:
 				return 'ClientXCMS rejected the data';
 			case 429:
@@ -160,7 +160,7 @@ export const clientXcmsProfile: ApiProfile = {
 			case 403: {
 				if (own !== 'Invalid ability provided.') return undefined;
 				const ability = abilityFor(details.method, details.path);
-				return `The API key lacks the permission \`${ability ?? 'unknown'}\` needed for ${details.method} ${details.path}. Use an Administrator key, or a key created with that exact permission (php artisan clientxcms:create-api-key … --permissions=${ability ?? '…'}).`;
+				return `This operation needs the permission \`${ability ?? 'unknown'}\`. Use an Administrator key (Settings → Security → API Keys), or ask your ClientXCMS administrator for a key with that permission.`;
 			}
 			case 404:
 				return own && UNKNOWN_ROUTE.test(own)

@@ -33,24 +33,39 @@ export function readEntity(ctx: IExecuteFunctions, i: number): string {
 }
 
 export function readRecordId(ctx: IExecuteFunctions, i: number): string {
-	return checkPathSegment(ctx.getNodeParameter('recordId', i, ''), {
+	return checkPathSegment(ctx.getNodeParameter('recordId', i, '', { extractValue: true }), {
 		node: ctx.getNode(),
-		field: 'Record ID',
+		field: 'Record',
 		itemIndex: i,
 		allowSlash: true,
-		hint: "Enter the record's key as the connector returns it (e.g. NoClient for a customer).",
+		hint: 'Pick the record from the list, or enter its key as the ERP returns it (e.g. the customer number NoClient).',
 	});
 }
 
+/** The record picker: a list (key and name of the entity's records) or the key itself. */
 export const recordIdField: INodeProperties = {
-	displayName: 'Record ID',
+	displayName: 'Record',
 	name: 'recordId',
-	type: 'string',
+	type: 'resourceLocator',
 	required: true,
-	default: '',
-	placeholder: 'e.g. 1001',
-	description:
-		"The record's key as the connector returns it; which field that is depends on the entity and the ERP (e.g. NoClient for a customer)",
+	default: { mode: 'list', value: '' },
+	description: 'The record, by its key in the ERP (which field that is depends on the entity and the ERP)',
+	hint: 'The list reads 50 records per page through the robot at your site, one request per page',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a record...',
+			typeOptions: { searchListMethod: 'searchRecords', searchable: true },
+		},
+		{
+			displayName: 'By Key',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 1001',
+		},
+	],
 };
 
 export const timeoutOption: INodeProperties = {
@@ -155,12 +170,14 @@ export function bodyFields(options: { required: boolean }): INodeProperties[] {
 					name: 'field',
 					values: [
 						{
-							displayName: 'Name',
+							displayName: 'Name or ID',
 							name: 'name',
-							type: 'string',
+							type: 'options',
+							typeOptions: { loadOptionsMethod: 'getEntityFields', loadOptionsDependsOn: ['entity', 'entityName'] },
 							default: '',
-							placeholder: 'e.g. GroupeProduit.CodeGroupe',
-							description: 'Field name; dots build sub-objects',
+							description:
+								'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+							hint: 'Any field of your ERP can be given by an expression; dots build sub-objects, e.g. GroupeProduit.CodeGroupe',
 						},
 						{
 							displayName: 'Type',
@@ -322,6 +339,17 @@ export function notFound(ctx: IExecuteFunctions, entity: string, id: string, i: 
 }
 
 /**
+ * The ERP of item `i`: the credential's, unless a workflow saved before the credential had an ERP
+ * field set one on the node (version 1 nodes still show that field, and it wins when set).
+ */
+export async function readErp(ctx: IExecuteFunctions, i: number): Promise<string> {
+	const onNode = ctx.getNode().typeVersion < 2 ? (ctx.getNodeParameter('erp', i, ANY_ERP) as string) : ANY_ERP;
+	if (onNode && onNode !== ANY_ERP) return onNode;
+	const credentials = await ctx.getCredentials('onlineErpApi', i);
+	return typeof credentials.erp === 'string' && credentials.erp ? credentials.erp : ANY_ERP;
+}
+
+/**
  * Run-wide: one execution hint per entity and ERP the support matrix says lacks this operation.
  * It warns and does not block, as the matrices are incomplete.
  */
@@ -335,8 +363,7 @@ export function matrixHints(operation: OperationName) {
 			} catch {
 				continue;
 			}
-			const erp = this.getNodeParameter('erp', i, ANY_ERP) as string;
-			const warning = matrixWarning(entity, operation, erp);
+			const warning = matrixWarning(entity, operation, await readErp(this, i));
 			if (warning) warnings.add(warning);
 		}
 		if (warnings.size) {
@@ -361,7 +388,7 @@ export async function withMatrixContext<T>(
 	} catch (error) {
 		if (!(error instanceof NodeApiError)) throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex: i });
 		if (['404', '405', '501'].includes(String(error.httpCode))) {
-			const warning = matrixWarning(context.entity, context.operation, ctx.getNodeParameter('erp', i, ANY_ERP) as string);
+			const warning = matrixWarning(context.entity, context.operation, await readErp(ctx, i));
 			if (warning) error.description = [error.description, warning].filter(Boolean).join(' ');
 		}
 		// Given a NodeApiError, the constructor hands back that same error.

@@ -1,8 +1,9 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { checkPathSegment } from '../../shared';
+import { findInterfaceByUrl } from '../transport/interfaces';
 
-/** The interface picker: list (search over GET /interfaces) or key. */
+/** The interface picker: list (search on site address, status, key), key, or site / admin URL. */
 export const interfaceLocator: INodeProperties = {
 	displayName: 'Interface',
 	name: 'interface',
@@ -10,6 +11,7 @@ export const interfaceLocator: INodeProperties = {
 	default: { mode: 'list', value: '' },
 	required: true,
 	description: 'The interface (customer site)',
+	hint: 'The list and the URL lookup read the details of your interfaces, one request per interface (20 per page of the list), kept 2 minutes',
 	modes: [
 		{
 			displayName: 'From List',
@@ -27,6 +29,18 @@ export const interfaceLocator: INodeProperties = {
 				{
 					type: 'regex',
 					properties: { regex: '^[^/]+$', errorMessage: 'An interface key has no "/"' },
+				},
+			],
+		},
+		{
+			displayName: 'By URL',
+			name: 'url',
+			type: 'string',
+			placeholder: 'e.g. https://myshop.example.com or https://myshop.example.com/superadmin/',
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: '^https?://.+', errorMessage: 'Enter the address of the site or of its administration area' },
 				},
 			],
 		},
@@ -57,9 +71,23 @@ export const prestationCodeField: INodeProperties = {
 		'The prestation code. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
-/** The interface key of item `i`, refused when it is not one safe path segment. */
-export function readInterfaceKey(ctx: IExecuteFunctions, i: number): string {
-	return checkPathSegment(ctx.getNodeParameter('interface', i, '', { extractValue: true }), {
+/**
+ * The interface key of item `i`, refused when it is not one safe path segment. A site or
+ * administration address (By URL) is looked up among your interfaces.
+ */
+export async function readInterfaceKey(ctx: IExecuteFunctions, i: number): Promise<string> {
+	const value = ctx.getNodeParameter('interface', i, '', { extractValue: true });
+	if (typeof value === 'string' && /^https?:\/\//i.test(value.trim())) {
+		const found = await findInterfaceByUrl(ctx, value.trim(), i);
+		if (!found) {
+			throw new NodeOperationError(ctx.getNode(), `No interface has the address ${value.trim()} (item ${i})`, {
+				itemIndex: i,
+				description: 'Check the address, or pick the interface from the list.',
+			});
+		}
+		return found;
+	}
+	return checkPathSegment(value, {
 		node: ctx.getNode(),
 		field: 'Interface',
 		itemIndex: i,
@@ -74,8 +102,14 @@ export function normaliseCodes(raw: unknown): string[] {
 }
 
 /** One code or reference (trimmed), refused when it is not one safe path segment. */
-export function readCode(ctx: IExecuteFunctions, name: string, label: string, i: number): string {
-	return checkPathSegment(ctx.getNodeParameter(name, i, ''), { node: ctx.getNode(), field: label, itemIndex: i });
+export function readCode(
+	ctx: IExecuteFunctions,
+	name: string,
+	label: string,
+	i: number,
+	options: { extractValue?: boolean } = {},
+): string {
+	return checkPathSegment(ctx.getNodeParameter(name, i, '', options), { node: ctx.getNode(), field: label, itemIndex: i });
 }
 
 /** Options → Include Details of a Get Many; the description says what the extra requests cost. */

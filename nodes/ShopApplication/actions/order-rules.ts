@@ -68,7 +68,7 @@ export async function orderProblems(
 	const unknown = distinct.filter((c) => !catalogue.has(c));
 	if (unknown.length) {
 		problems.push(
-			`${unknown.length > 1 ? 'Unknown prestation codes' : 'Unknown prestation code'} ${list(unknown)} (not in the catalogue, GET /prestations)`,
+			`${unknown.length > 1 ? 'Unknown prestation codes' : 'Unknown prestation code'} ${list(unknown)} (not in your Shop Application catalogue)`,
 		);
 	}
 
@@ -95,6 +95,18 @@ export async function orderProblems(
 	return problems;
 }
 
+function escapeHtml(text: string): string {
+	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * One problem per line: n8n's editor renders an error description as HTML (a newline is only a
+ * space there, a list is styled), and text readers still get one item per line.
+ */
+export function problemList(problems: string[]): string {
+	return `<ul>\n${problems.map((p) => `<li>${escapeHtml(p)}</li>`).join('\n')}\n</ul>`;
+}
+
 /** All problems of one item in one error, so a user fixes them in one go. */
 export function throwIfProblems(
 	ctx: IExecuteFunctions,
@@ -110,7 +122,8 @@ export function throwIfProblems(
 			: `${what} not sent (item ${itemIndex}): ${problems.length} problems`,
 		{
 			itemIndex,
-			description: `${problems.map((p) => `- ${p}`).join('\n')}\nNothing was sent to Shop Application. ${hint}`,
+			// The message holds a single problem already.
+			description: `${problems.length > 1 ? `${problemList(problems)}\n` : ''}Nothing was sent to Shop Application. ${hint}`,
 		},
 	);
 }

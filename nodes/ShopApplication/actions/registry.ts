@@ -2,6 +2,7 @@ import type { OperationModule } from '../../shared';
 import { interfaceOperations } from './interface';
 import { interfacePrestationOperations } from './interfacePrestation';
 import { prestationOperations } from './prestation';
+import { withSimplify } from './simplify';
 
 type Registry = {
 	interface: Record<'create' | 'delete' | 'get' | 'getAll' | 'reactivate', OperationModule>;
@@ -9,8 +10,14 @@ type Registry = {
 	prestation: Record<'get' | 'getAll', OperationModule>;
 };
 
+function simplified<K extends string>(operations: Record<K, OperationModule>): Record<K, OperationModule> {
+	const out = {} as Record<K, OperationModule>;
+	for (const name of Object.keys(operations) as K[]) out[name] = withSimplify(operations[name]);
+	return out;
+}
+
 export const shopApplicationRegistry: Registry = {
-	interface: interfaceOperations,
-	interfacePrestation: interfacePrestationOperations,
-	prestation: prestationOperations,
+	interface: simplified(interfaceOperations),
+	interfacePrestation: simplified(interfacePrestationOperations),
+	prestation: simplified(prestationOperations),
 };

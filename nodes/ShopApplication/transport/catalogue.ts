@@ -1,53 +1,32 @@
-import { createHash } from 'node:crypto';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { clock, type RequestContext } from '../../shared';
+import { accountKey, cachedRead, clearCachedReads, clock, type RequestContext } from '../../shared';
 import { catalogueDetailSchema, keyListSchema, type CatalogueDetail } from '../schemas';
 import { segment, send, shopApplicationProfile as profile } from './index';
 import { shopApplicationBaseUrl } from './token';
 
 const TTL_MS = 10 * 60 * 1000;
-const MAX_ENTRIES = 2000;
-
-interface Entry {
-	at: number;
-	value: Promise<unknown>;
-}
+const INTERFACE_WINDOW_MS = 2 * 60 * 1000;
 
 /**
  * §5.12: the catalogue (`GET /prestations`, `GET /prestation/{code}`) is read once per scope
  * (an execution, or a 10-minute editor window) and account, and kept 10 minutes at most.
  */
-const cache = new Map<string, Entry>();
-
 export interface CatalogueScope {
 	scope: string;
 	itemIndex?: number;
 }
 
-function prune(): void {
-	const now = clock.now();
-	for (const [k, e] of cache) if (now - e.at > TTL_MS) cache.delete(k);
-	while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
-}
-
-async function cached<T>(
+/** A read cached per scope, base URL and Client ID (a failed read is not kept). */
+export async function cached<T>(
 	ctx: RequestContext,
 	{ scope, itemIndex }: CatalogueScope,
 	what: string,
 	load: () => Promise<T>,
 ): Promise<T> {
-	prune();
 	const credentials = await ctx.getCredentials(profile.credentialType, itemIndex ?? 0);
-	const account = createHash('sha256').update(String(credentials.clientId ?? '')).digest('hex').slice(0, 16);
-	const key = `${scope}|${shopApplicationBaseUrl(credentials)}|${account}|${what}`;
-	const hit = cache.get(key);
-	if (hit) return (await hit.value) as T;
-	const value = load();
-	cache.set(key, { at: clock.now(), value });
-	// A failed read must not be served to the next item as if it were the catalogue.
-	value.catch(() => cache.delete(key));
-	return await value;
+	const account = accountKey(credentials.clientId);
+	return await cachedRead(`shopApplication|${scope}|${shopApplicationBaseUrl(credentials)}|${account}|${what}`, TTL_MS, load);
 }
 
 /** `GET /prestations`, uncached: the codes as the API writes them. */
@@ -93,6 +72,11 @@ export function editorScope(): string {
 	return `editor:${Math.floor(clock.now() / TTL_MS)}`;
 }
 
+/** Interface details in the editor change (installations, deletions): kept 2 minutes only. */
+export function interfaceScope(): string {
+	return `interfaces:${Math.floor(clock.now() / INTERFACE_WINDOW_MS)}`;
+}
+
 export function clearCatalogueCache(): void {
-	cache.clear();
+	clearCachedReads();
 }

@@ -106,7 +106,7 @@ export const suite: ApiSuite = {
 		},
 		errorOutputCase({
 			node: 'onlineErp',
-			parameters: { resource: 'entity', operation: 'get', entity: 'Customer', recordId: '9999' },
+			parameters: { resource: 'entity', operation: 'get', entity: 'Customer', recordId: { __rl: true, mode: 'id', value: '9999' } },
 			message: /9999/,
 			httpCode: '404',
 		}),

@@ -19,9 +19,9 @@ export const couponFields: BodyField[] = [
 	{ name: 'minimum_order_amount', label: 'Minimum Order Amount', type: 'number', required: true },
 	{ name: 'start_at', label: 'Start At', type: 'dateTime' },
 	{ name: 'end_at', label: 'End At', type: 'dateTime' },
-	{ name: 'customer_id', label: 'Customer ID', type: 'number', description: 'Restricts the coupon to this customer' },
-	{ name: 'products', label: 'Product IDs', type: 'idList', description: 'Products the coupon applies to (comma-separated)' },
-	{ name: 'groups', label: 'Group IDs', type: 'idList', description: 'All products of these groups are added' },
+	{ name: 'customer_id', label: 'Customer ID', type: 'number', description: 'Restricts the coupon to this customer', pick: 'getCustomers' },
+	{ name: 'products', label: 'Product IDs', type: 'idList', description: 'Products the coupon applies to', pick: 'getProducts' },
+	{ name: 'groups', label: 'Group IDs', type: 'idList', description: 'All products of these groups are added', pick: 'getGroups' },
 	{ name: 'required_products', label: 'Required Product IDs', type: 'idList', description: 'Products that must be in the basket' },
 	{ name: 'pricing', label: 'Discount per Cycle (JSON)', type: 'json', description: 'e.g. {"monthly": {"price": 10, "setup": 0}}' },
 ];

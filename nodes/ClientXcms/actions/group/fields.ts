@@ -6,7 +6,7 @@ export const groupFields: BodyField[] = [
 	{ name: 'status', label: 'Status', type: 'options', options: ['active', 'hidden', 'unreferenced'], required: true },
 	{ name: 'slug', label: 'Slug', type: 'string', required: true, placeholder: 'e.g. web-hosting' },
 	{ name: 'sort_order', label: 'Sort Order', type: 'number', required: true },
-	{ name: 'parent_id', label: 'Parent Group ID', type: 'number', description: 'Leave empty or 0 for a top-level group' },
+	{ name: 'parent_id', label: 'Parent Group ID', type: 'number', description: 'Leave empty for a top-level group', pick: 'getGroups' },
 	{ name: 'pinned', label: 'Pinned', type: 'boolean', description: 'Whether the group is pinned in the store' },
 	{ name: 'badge_title', label: 'Badge Title', type: 'string' },
 	{ name: 'badge_color', label: 'Badge Color', type: 'string', placeholder: 'e.g. #ff0000' },

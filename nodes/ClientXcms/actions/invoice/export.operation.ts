@@ -15,7 +15,7 @@ const fields: BodyField[] = [
 		type: 'multiOptions',
 		options: ['all', 'draft', 'pending', 'paid', 'cancelled', 'refunded', 'failed'],
 	},
-	{ name: 'customer_id', label: 'Customer ID', type: 'number' },
+	{ name: 'customer_id', label: 'Customer ID', type: 'number', pick: 'getCustomers' },
 ];
 
 const EXTENSIONS: Record<string, string> = { csv: 'csv', xlsx: 'xlsx', pdf: 'zip' };

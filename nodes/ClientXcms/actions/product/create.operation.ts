@@ -18,7 +18,7 @@ const pricingCollection = {
 	type: 'collection' as const,
 	placeholder: 'Add Price',
 	default: {},
-	description: 'ClientXCMS creates products without a price; when set, a pricing row is created right after (POST /pricings)',
+	description: 'ClientXCMS creates products without a price; when set, the price is added right after the product is created',
 	options: [
 		{ displayName: 'Currency', name: 'currency', type: 'options' as const, options: enumOptions(CURRENCIES), default: 'EUR' },
 		...BILLING_CYCLES.flatMap((cycle) => [

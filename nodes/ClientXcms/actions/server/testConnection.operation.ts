@@ -12,7 +12,7 @@ const fields: BodyField[] = [
 	{ name: 'port', label: 'Port', type: 'number', required: true, default: 443 },
 	{ name: 'username', label: 'Username', type: 'string', required: true },
 	{ name: 'password', label: 'Password', type: 'password', required: true },
-	{ name: 'server_id', label: 'Existing Server ID', type: 'number' },
+	{ name: 'server_id', label: 'Existing Server ID', type: 'number', pick: 'getServers' },
 ];
 
 export const description = [

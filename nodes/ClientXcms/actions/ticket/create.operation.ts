@@ -8,7 +8,7 @@ import { contentField } from './fields';
 
 /** related_id/related_type are never sent: with an API token they crash the endpoint (500). */
 const fields: BodyField[] = [
-	{ name: 'department_id', label: 'Department ID', type: 'number', required: true },
+	{ name: 'department_id', label: 'Department ID', type: 'number', required: true, pick: 'getDepartments' },
 	{ name: 'subject', label: 'Subject', type: 'string', required: true },
 	{ name: 'priority', label: 'Priority', type: 'options', options: TICKET_PRIORITIES, default: 'medium', required: true },
 	contentField,

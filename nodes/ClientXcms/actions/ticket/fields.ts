@@ -2,7 +2,7 @@ import type { BodyField } from '../../helpers/fields';
 import { TICKET_PRIORITIES } from '../../resources';
 
 export const ticketUpdateFields: BodyField[] = [
-	{ name: 'department_id', label: 'Department ID', type: 'number' },
+	{ name: 'department_id', label: 'Department ID', type: 'number', pick: 'getDepartments' },
 	{ name: 'priority', label: 'Priority', type: 'options', options: TICKET_PRIORITIES },
 	{ name: 'subject', label: 'Subject', type: 'string' },
 	{ name: 'close_reason', label: 'Close Reason', type: 'string' },

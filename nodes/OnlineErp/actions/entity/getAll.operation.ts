@@ -1,6 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
-import { jsonItems, readCollection, readLimit, readNumber, readText, returnAllOrLimit } from '../../../shared';
+import { jsonItems, readCollection, readLimit, readNumber, readText, returnAllOrLimit, toList } from '../../../shared';
 import {
 	buildFilter,
 	combineFilters,
@@ -27,12 +27,14 @@ export const filterConditionFields: INodeProperties[] = [
 				name: 'condition',
 				values: [
 					{
-						displayName: 'Field',
+						displayName: 'Field Name or ID',
 						name: 'field',
-						type: 'string',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getEntityFields', loadOptionsDependsOn: ['entity', 'entityName'] },
 						default: '',
-						placeholder: 'e.g. GroupeProduit.CodeGroupe',
-						description: 'Field name as the ERP returns it; dots reach sub-fields',
+						description:
+							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+						hint: 'Any field of your ERP can be given by an expression; dots reach sub-fields, e.g. GroupeProduit.CodeGroupe',
 					},
 					{
 						displayName: 'Operator',
@@ -41,15 +43,15 @@ export const filterConditionFields: INodeProperties[] = [
 						default: 'eq',
 						// Only `eq` is documented by the vendor; the others are standard OData.
 						options: [
-							{ name: 'Contains', value: 'contains', description: 'Text contains the value (an OData function that not every ERP supports)' },
-							{ name: 'Ends With', value: 'endswith', description: 'Text ends with the value (an OData function that not every ERP supports)' },
+							{ name: 'Contains', value: 'contains', description: 'Text contains the value. Not every ERP supports it.' },
+							{ name: 'Ends With', value: 'endswith', description: 'Text ends with the value. Not every ERP supports it.' },
 							{ name: 'Equals', value: 'eq' },
 							{ name: 'Greater Than', value: 'gt' },
 							{ name: 'Greater Than or Equal', value: 'ge' },
 							{ name: 'Less Than', value: 'lt' },
 							{ name: 'Less Than or Equal', value: 'le' },
 							{ name: 'Not Equals', value: 'ne' },
-							{ name: 'Starts With', value: 'startswith', description: 'Text starts with the value (an OData function that not every ERP supports)' },
+							{ name: 'Starts With', value: 'startswith', description: 'Text starts with the value. Not every ERP supports it.' },
 						],
 					},
 					{
@@ -123,13 +125,13 @@ export const description: INodeProperties[] = [
 				description: 'Fields to expand ($expand), comma-separated',
 			},
 			{
-				displayName: 'Order By',
+				displayName: 'Order By Names or IDs',
 				name: 'orderBy',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. NoClient',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getSortFields', loadOptionsDependsOn: ['entity', 'entityName'] },
+				default: [],
 				description:
-					'Sort order ($orderby). With Return All, set it to the key field: paging is only as stable as the order.',
+					'Sort order ($orderby), first field first. With Return All, sort on the key field: paging is only as stable as the order. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'Page Size',
@@ -160,12 +162,13 @@ export const description: INodeProperties[] = [
 					'For experts: an OData $filter expression sent verbatim. With Filter Conditions too, both must match. Quote strings yourself, doubling inner quotes.',
 			},
 			{
-				displayName: 'Select',
+				displayName: 'Select Names or IDs',
 				name: 'select',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. NoClient,NomClient,InfoAgeDesComptes.MontantDu_Cycle1_Courant',
-				description: 'Fields to return ($select), comma-separated. Fewer fields make the robot much faster.',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getEntityFields', loadOptionsDependsOn: ['entity', 'entityName'] },
+				default: [],
+				description:
+					'Fields to return ($select). Fewer fields make the robot much faster. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			timeoutOption,
 		],
@@ -174,9 +177,9 @@ export const description: INodeProperties[] = [
 
 interface GetAllOptions {
 	filter?: string;
-	select?: string;
+	select?: string | string[];
 	expand?: string;
-	orderBy?: string;
+	orderBy?: string | string[];
 	pagination?: PaginationMode;
 	pageSize?: number;
 	dateStyle?: DateStyle;
@@ -211,9 +214,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const options: GetAllOptions = {
 		...(raw as GetAllOptions),
 		filter: text('filter', 'Raw Filter'),
-		select: text('select', 'Select'),
+		// Select and Order By are lists picked in the editor, or text from older workflows.
+		select: toList(raw.select),
 		expand: text('expand', 'Expand'),
-		orderBy: text('orderBy', 'Order By'),
+		orderBy: toList(raw.orderBy),
 		pageSize: readNumber(raw.pageSize, { node: this.getNode(), field: 'Page Size', itemIndex: i }),
 	};
 	const filter = readFilter(this, i, options);
@@ -221,9 +225,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		entity,
 		query: {
 			$filter: filter,
-			$select: options.select,
+			$select: toList(options.select).join(','),
 			$expand: options.expand,
-			$orderby: options.orderBy,
+			$orderby: toList(options.orderBy).join(','),
 		},
 		limit,
 		pagination: options.pagination ?? 'pages',

@@ -32,7 +32,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. order-2024-0042',
-		description: 'Your own identifier for this site (sent as guid), e.g. your order or customer number',
+		description: 'Your own identifier for this site, such as your order or customer number',
 	},
 	prestationCodesField('The prestations of the order: exactly one setup (IN-…-S) plus its associated prestations'),
 	{

@@ -18,7 +18,7 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	// DELETE /interfaces/{key} (never retried)
-	const key = readInterfaceKey(this, i);
+	const key = await readInterfaceKey(this, i);
 	const body = await send(this, {
 		method: 'DELETE',
 		path: `/interfaces/${segment(key)}`,

@@ -8,5 +8,5 @@ export const description: INodeProperties[] = [interfaceLocator];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	// GET /interfaces/{key}
-	return jsonItems(await getInterface(this, readInterfaceKey(this, i), i));
+	return jsonItems(await getInterface(this, await readInterfaceKey(this, i), i));
 }

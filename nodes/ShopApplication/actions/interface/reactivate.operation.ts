@@ -17,7 +17,7 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	// POST /interfaces/{key} with the body {} (never retried)
-	const key = readInterfaceKey(this, i);
+	const key = await readInterfaceKey(this, i);
 	const body = await send(this, {
 		method: 'POST',
 		path: `/interfaces/${segment(key)}`,

@@ -46,7 +46,7 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	// POST /interfaces/{key}/prestations (never retried: prestations are billed)
-	const key = readInterfaceKey(this, i);
+	const key = await readInterfaceKey(this, i);
 	const codes = normaliseCodes(this.getNodeParameter('prestations', i, []));
 	const { validateOrder = true, bodyFormat = 'array' } = readCollection(this, 'options', i) as {
 		validateOrder?: boolean;

@@ -8,7 +8,7 @@ export const description: INodeProperties[] = [interfaceLocator, prestationCodeF
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	// GET /interfaces/{key}/prestations/{code}: one item per occurrence
-	const key = readInterfaceKey(this, i);
+	const key = await readInterfaceKey(this, i);
 	const code = readCode(this, 'prestationCode', 'Prestation Code', i).toUpperCase();
 	return jsonItems((await getInterfacePrestation(this, key, code, i)) as IDataObject[]);
 }

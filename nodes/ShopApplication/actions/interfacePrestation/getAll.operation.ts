@@ -14,7 +14,7 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	// GET /interfaces/{key}/prestations (+ GET /interfaces/{key}/prestations/{code} per distinct code)
-	const key = readInterfaceKey(this, i);
+	const key = await readInterfaceKey(this, i);
 	const limit = readLimit(this, i);
 	const { includeDetails = false } = readCollection(this, 'options', i) as { includeDetails?: boolean };
 	const codes = await listInterfacePrestations(this, key, i);

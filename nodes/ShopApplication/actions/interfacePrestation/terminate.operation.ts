@@ -16,7 +16,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Unique Reference (One Occurrence)',
 				value: 'reference',
-				description: 'Terminate one occurrence, named by its reference_unique',
+				description: 'Terminate one occurrence, picked from the list or named by its unique reference',
 			},
 			{
 				name: 'Code (All Occurrences)',
@@ -34,13 +34,28 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { terminateBy: ['code'] } },
 	},
 	{
-		displayName: 'Unique Reference',
+		displayName: 'Occurrence',
 		name: 'reference',
-		type: 'string',
+		type: 'resourceLocator',
 		required: true,
-		default: '',
-		placeholder: 'e.g. 5c34c58c2121e',
-		description: 'The reference_unique of the occurrence, as returned by Add or Interface Prestation → Get',
+		default: { mode: 'list', value: '' },
+		description: 'The occurrence to terminate',
+		hint: 'The list reads the prestations of the interface above: one request, plus one per distinct prestation code',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select an occurrence...',
+				typeOptions: { searchListMethod: 'searchOccurrences', searchable: true },
+			},
+			{
+				displayName: 'By Unique Reference',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 5c34c58c2121e',
+			},
+		],
 		displayOptions: { show: { terminateBy: ['reference'] } },
 	},
 	{ ...prestationCodeField, displayOptions: { show: { terminateBy: ['code'] } } },
@@ -48,11 +63,11 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	// DELETE /interfaces/{key}/prestations/{code_or_ref} (never retried)
-	const key = readInterfaceKey(this, i);
+	const key = await readInterfaceKey(this, i);
 	const byCode = this.getNodeParameter('terminateBy', i, 'reference') === 'code';
 	const target = byCode
 		? readCode(this, 'prestationCode', 'Prestation Code', i).toUpperCase()
-		: readCode(this, 'reference', 'Unique Reference', i);
+		: readCode(this, 'reference', 'Occurrence', i, { extractValue: true });
 	const terminated = await send<Occurrence[]>(this, {
 		method: 'DELETE',
 		path: `/interfaces/${segment(key)}/prestations/${segment(target)}`,

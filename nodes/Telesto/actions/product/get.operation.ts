@@ -16,7 +16,7 @@ import { productOptions, readProductOptions } from './options';
 export const description: INodeProperties[] = [
 	{
 		displayName:
-			'Telesto has no single-product endpoint: the product list is fetched once per execution and shared by every item, so a run costs 1 request whatever the number of items.',
+			'Telesto cannot read a single product: the node reads the product list once per run and shares it between items, so a run costs 1 request whatever the number of items.',
 		name: 'getNotice',
 		type: 'notice',
 		default: '',
