@@ -30,9 +30,15 @@ export {
 export type { OperationEntry } from './descriptions/fields';
 export { parseOrThrow, describeZodError } from './validation/parse';
 export { wallClock } from './values/wall-clock';
-export { toList } from './values/list';
+export { readIdList, toList } from './values/list';
+export { accountKey, cachedRead, clearCachedReads } from './values/editor-cache';
+export { readNumber } from './values/numbers';
+export { readDateText } from './values/dates';
+export { readText } from './values/text';
+export { assertSafeKey, assertSafeKeysDeep, isSafeKey, ownValue, readCollection, setOwn } from './values/keys';
+export type { InputPlace } from './values/keys';
+export { checkPathSegment, hasUnsafeSegment, segmentProblem } from './values/paths';
 export { probe, networkProblem, hostOf, bodyMessage, isHtml, testFailed, testPassed } from './transport/probe';
 export type { ProbeAnswer, ProbeSpec } from './transport/probe';
-export { accountKey, cachedRead, clearCachedReads } from './values/editor-cache';
 export { coordination } from './coordination';
 export type { Block, HeldLock, LockBusy, LimitScope } from './coordination';

@@ -159,7 +159,7 @@ describe('ClientXCMS transport', () => {
 		scope.done();
 		expect(items).toEqual([
 			{ json: CUSTOMER_PUBLIC, pairedItem: { item: 0 } },
-			{ json: expect.objectContaining({ error: 'No customer with ID 8', httpCode: '404' }), pairedItem: { item: 1 } },
+			{ json: { error: expect.objectContaining({ message: 'No customer with ID 8', httpCode: '404' }) }, pairedItem: { item: 1 } },
 		]);
 	});
 

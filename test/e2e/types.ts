@@ -32,6 +32,10 @@ export interface Step {
 	expectError?: RegExp;
 	/** In an example workflow: a sticky note above the node saying what this step does (Markdown). */
 	note?: string;
+	/** n8n's "On Error" for this node; by default the suite continues on the regular output. */
+	onError?: 'continueErrorOutput' | 'continueRegularOutput';
+	/** Checks every output of the node (the error output last with `continueErrorOutput`). */
+	expectOutputs?(outputs: Json[][]): void;
 }
 
 /** A chain of steps after a Manual Trigger, executed with `n8n execute`. */

@@ -25,6 +25,10 @@ export interface NodeUnderTest {
 	credentials?: string[];
 	name?: string;
 	continueOnFail?: boolean;
+	/** n8n's "On Error" setting; `continueOnFail: true` is `continueRegularOutput`. */
+	onError?: INode['onError'];
+	/** A full node type name (`n8n-nodes-base.set`) for a node outside this package. */
+	fullType?: string;
 	/** 1 unless given, as workflows saved before a node had versions. */
 	typeVersion?: number;
 }
@@ -40,6 +44,8 @@ export interface ExecuteOptions {
 export interface ExecuteResult {
 	/** The node's first output, paired items included. */
 	items: INodeExecutionData[];
+	/** Every output of the node (the error output last with "Continue (using error output)"). */
+	outputs: INodeExecutionData[][];
 	/** The error that stopped the node, when it failed. */
 	error?: Error & { description?: string | null; httpCode?: string | null; context?: IDataObject };
 	run: IRun;
@@ -68,12 +74,13 @@ function toNode(node: NodeUnderTest, position: [number, number]): INode {
 	return {
 		id: `${node.name ?? node.type}-id`,
 		name: node.name ?? 'Node Under Test',
-		type: `${PACKAGE_NAME}.${node.type}`,
+		type: node.fullType ?? `${PACKAGE_NAME}.${node.type}`,
 		typeVersion: node.typeVersion ?? 1,
 		position,
 		parameters: node.parameters,
 		credentials,
 		...(node.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...(node.onError ? { onError: node.onError } : {}),
 	};
 }
 
@@ -154,9 +161,10 @@ export class Harness {
 		});
 
 		const taskData = run.data.resultData.runData[target.name]?.[0];
-		const items = taskData?.data?.main?.[0] ?? [];
+		const outputs = (taskData?.data?.main ?? []).map((output) => output ?? []);
+		const items = outputs[0] ?? [];
 		const error = (taskData?.error ?? run.data.resultData.error) as ExecuteResult['error'];
-		return { items, error, run };
+		return { items, outputs, error, run };
 	}
 
 	/**

@@ -52,7 +52,7 @@ class ItemsSource implements INodeType {
 }
 
 export class TestNodeTypes implements INodeTypes {
-	private readonly types = new Map<string, INodeType>();
+	private readonly types = new Map<string, INodeType | IVersionedNodeType>();
 
 	constructor() {
 		this.types.set(MANUAL_TRIGGER, new ManualTrigger());
@@ -64,19 +64,25 @@ export class TestNodeTypes implements INodeTypes {
 		}
 	}
 
-	getByName(name: string): INodeType | IVersionedNodeType {
-		return this.getByNameAndVersion(name);
+	/** Adds a node type from elsewhere (n8n's own Edit Fields node in the benchmark). */
+	register(name: string, type: INodeType | IVersionedNodeType): void {
+		this.types.set(name, type);
 	}
 
-	getByNameAndVersion(name: string): INodeType {
+	getByName(name: string): INodeType | IVersionedNodeType {
 		const type = this.types.get(name);
 		if (!type) throw new Error(`Unknown node type ${name}`);
 		return type;
 	}
 
+	getByNameAndVersion(name: string, version?: number): INodeType {
+		const type = this.getByName(name);
+		return 'nodeVersions' in type ? type.getNodeType(version) : type;
+	}
+
 	/** This package's node types. */
 	all(): INodeType[] {
-		return [...this.types.entries()].filter(([name]) => name.startsWith(`${PACKAGE_NAME}.`)).map(([, type]) => type);
+		return [...this.types.entries()].filter(([name]) => name.startsWith(`${PACKAGE_NAME}.`)).map(([, type]) => type as INodeType);
 	}
 
 	getKnownTypes() {

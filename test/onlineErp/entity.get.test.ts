@@ -45,10 +45,12 @@ describe('OnlineERP Entity → Get', () => {
 		expect(items).toEqual([
 			{
 				json: {
-					error: "No Product with ID 'P-9' was found.",
-					description:
-						"The connector answered with no record. Check the ID: it is the record's key as the connector returns it.",
-					httpCode: '404',
+					error: {
+						message: "No Product with ID 'P-9' was found.",
+						description:
+							"The connector answered with no record. Check the ID: it is the record's key as the connector returns it.",
+						httpCode: '404',
+					},
 				},
 				pairedItem: { item: 0 },
 			},
@@ -59,7 +61,7 @@ describe('OnlineERP Entity → Get', () => {
 	it('refuses an empty Record ID before sending anything', async () => {
 		const h = onlineErpHarness();
 		const { error } = await h.execute({ node: get({ recordId: '  ' }) });
-		expect(error?.message).toBe('Record is empty (item 0)');
+		expect(error?.message).toBe('Record is empty on item 0');
 	});
 
 	it('retries on 502, and a 404 from the hub gets the unknown-entity hint', async () => {

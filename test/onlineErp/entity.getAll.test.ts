@@ -308,10 +308,12 @@ describe('OnlineERP Entity → Get Many', () => {
 			{ json: CUSTOMERS[0], pairedItem: { item: 0 } },
 			{
 				json: {
-					error: 'Entity not found',
-					description:
-						'Unknown entity or record, or this operation does not exist for this entity on your ERP. Check the entity name and the record ID.',
-					httpCode: '404',
+					error: {
+						message: 'Entity not found',
+						description:
+							'Unknown entity or record, or this operation does not exist for this entity on your ERP. Check the entity name and the record ID.',
+						httpCode: '404',
+					},
 				},
 				pairedItem: { item: 1 },
 			},

@@ -58,8 +58,8 @@ describe('OnlineERP Entity → Update', () => {
 			),
 		});
 		scope.done();
-		expect(items[0].json.error).toBe('Not Implemented');
-		expect(items[0].json.description).toContain('does not list Update (PUT) of CustomerInvoice for Acomba');
+		expect(items[0].json.error).toMatchObject({ message: 'Not Implemented' });
+		expect((items[0].json.error as { description: string }).description).toContain('does not list Update (PUT) of CustomerInvoice for Acomba');
 		expect(run.data.resultData.runData['Node Under Test'][0].hints?.[0]?.message).toContain(
 			'does not list Update (PUT) of CustomerInvoice for Acomba',
 		);
@@ -68,6 +68,6 @@ describe('OnlineERP Entity → Update', () => {
 	it('needs a Record ID with the record URL', async () => {
 		const h = onlineErpHarness();
 		const { error } = await h.execute({ node: erpNode({ operation: 'update', entity: 'Product', recordId: '', body: { a: 1 } }) });
-		expect(error?.message).toBe('Record is empty (item 0)');
+		expect(error?.message).toBe('Record is empty on item 0');
 	});
 });

@@ -5,6 +5,8 @@ export interface SandboxRequest {
 	method: string;
 	/** Path without the query string, e.g. `/v2/products`. */
 	path: string;
+	/** The path exactly as sent, before URL parsing resolves `.`/`..` segments. */
+	rawPath: string;
 	query: URLSearchParams;
 	headers: IncomingMessage['headers'];
 	/** Parsed JSON body when the request sent JSON, else the raw text (undefined when empty). */
@@ -103,6 +105,7 @@ export async function startSandbox(handler: SandboxHandler, port = 0): Promise<R
 			const request: SandboxRequest = {
 				method: req.method ?? 'GET',
 				path: url.pathname,
+				rawPath: (req.url ?? '/').split('?')[0],
 				query: url.searchParams,
 				headers: req.headers,
 				body: await readBody(req),

@@ -64,8 +64,8 @@ describe('runOperations()', () => {
 	it('with Continue On Fail emits an error item per failure and goes on', async () => {
 		const out = await runOperations(context([{}, {}, {}], params(['bad', 'api', 'c']), true), echo);
 		expect(out[0]).toEqual([
-			{ json: { error: 'Bad ID on item 0' }, pairedItem: { item: 0 } },
-			{ json: { error: 'Gone', httpCode: '410' }, pairedItem: { item: 1 } },
+			{ json: { error: { message: 'Bad ID on item 0' } }, pairedItem: { item: 0 } },
+			{ json: { error: { message: 'Gone', httpCode: '410' } }, pairedItem: { item: 1 } },
 			{ json: { id: 'c' }, pairedItem: { item: 2 } },
 			{ json: { id: 'c-copy' }, pairedItem: { item: 2 } },
 		]);
@@ -85,5 +85,46 @@ describe('runOperations()', () => {
 		await runOperations(context([{}, {}, {}], params(['a', 'b', 'c'])), registry);
 		expect(beforeItems).toHaveBeenCalledTimes(1);
 		expect(beforeItems).toHaveBeenCalledWith([0, 1, 2]);
+	});
+
+	it('groups items in linear work: no copy of the growing group per item', async () => {
+		const n = 3000;
+		let seen: number[] = [];
+		const registry: OperationRegistry = {
+			thing: {
+				get: {
+					description: [],
+					beforeItems: async (indexes) => {
+						seen = indexes;
+					},
+					execute: async () => [],
+				},
+			},
+		};
+		const items = Array.from({ length: n }, () => ({}));
+		// Work counted, not timed: every element an array spread or for…of visits is one next().
+		const original = Array.prototype[Symbol.iterator];
+		let steps = 0;
+		Array.prototype[Symbol.iterator] = function counted(this: unknown[]) {
+			const inner = original.call(this);
+			return {
+				next: () => {
+					steps++;
+					return inner.next();
+				},
+				[Symbol.iterator]() {
+					return this;
+				},
+			} as unknown as ArrayIterator<unknown>;
+		};
+		try {
+			await runOperations(context(items, (name) => ({ resource: 'thing', operation: 'get' })[name]), registry);
+		} finally {
+			Array.prototype[Symbol.iterator] = original;
+		}
+		expect(seen).toHaveLength(n);
+		expect(seen[n - 1]).toBe(n - 1);
+		// Copying the group per item visits n²/2 elements (4.5 million here).
+		expect(steps).toBeLessThan(10 * n);
 	});
 });

@@ -206,9 +206,11 @@ describe('Shop Application credential and token', () => {
 			expect(items).toEqual([
 				{
 					json: {
-						error: 'Shop Application could not issue a token (HTTP 500): <html>Internal error</html>',
-						description: 'Shop Application had an unknown error. Try again later.',
-						httpCode: '500',
+						error: {
+							message: 'Shop Application could not issue a token (HTTP 500): <html>Internal error</html>',
+							description: 'Shop Application had an unknown error. Try again later.',
+							httpCode: '500',
+						},
 					},
 					pairedItem: { item: 0 },
 				},

@@ -36,18 +36,22 @@ describe('Shop Application error envelope and retries', () => {
 		expect(one.items).toEqual([
 			{
 				json: {
-					error: 'Clé inconnue',
-					description:
-						'Shop Application rejected the request. Check that the interface key / prestation code exists and is written exactly.',
-					httpCode: '400',
+					error: {
+						message: 'Clé inconnue',
+						description:
+							'Shop Application rejected the request. Check that the interface key / prestation code exists and is written exactly.',
+						httpCode: '400',
+					},
 				},
 				pairedItem: { item: 0 },
 			},
 		]);
 		expect(many.items[0].json).toEqual({
-			error: 'Route inconnue',
-			description: 'Shop Application rejected the request as malformed.',
-			httpCode: '400',
+			error: {
+				message: 'Route inconnue',
+				description: 'Shop Application rejected the request as malformed.',
+				httpCode: '400',
+			},
 		});
 	});
 

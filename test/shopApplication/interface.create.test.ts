@@ -152,8 +152,10 @@ describe('Shop Application Interface → Create', () => {
 		order.done();
 		expect(items[0]).toEqual({
 			json: {
-				error: 'Interface order not sent (item 0): The order has no prestation codes; at least one is required',
-				description: expect.stringContaining('Nothing was sent to Shop Application.'),
+				error: {
+					message: 'Interface order not sent (item 0): The order has no prestation codes; at least one is required',
+					description: expect.stringContaining('Nothing was sent to Shop Application.'),
+				},
 			},
 			pairedItem: { item: 0 },
 		});

@@ -95,13 +95,15 @@ describe('Shop Application Interface → Get Many / Get', () => {
 		scope.done();
 		expect(items).toEqual([
 			{
-				json: { error: 'Interface is empty on item 0', description: 'Pick an interface from the list or enter its key.' },
+				json: { error: { message: 'Interface is empty on item 0', description: 'Pick an interface from the list or enter its key alone, e.g. e831c78b-a576-4aad-8d5f-d594b0ccadbe.' } },
 				pairedItem: { item: 0 },
 			},
 			{
 				json: {
-					error: "Interface key 'a/b' on item 1 contains \"/\"",
-					description: 'Enter the key alone, e.g. e831c78b-a576-4aad-8d5f-d594b0ccadbe.',
+					error: {
+						message: "Interface 'a/b' on item 1 contains \"/\"",
+						description: 'Pick an interface from the list or enter its key alone, e.g. e831c78b-a576-4aad-8d5f-d594b0ccadbe.',
+					},
 				},
 				pairedItem: { item: 1 },
 			},

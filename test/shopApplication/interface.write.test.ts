@@ -45,7 +45,7 @@ describe('Shop Application Interface → Request Deletion / Reactivate', () => {
 		token.done();
 		scope.done();
 		expect(items).toEqual([
-			{ json: { error: "Aucune demande de suppression n'a été enregistrée", httpCode: '200' }, pairedItem: { item: 0 } },
+			{ json: { error: { message: "Aucune demande de suppression n'a été enregistrée", httpCode: '200' } }, pairedItem: { item: 0 } },
 		]);
 	});
 });

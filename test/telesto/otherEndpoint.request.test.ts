@@ -72,12 +72,19 @@ describe('Telesto Other Endpoint → Make a Request', () => {
 		expect(items).toHaveLength(3);
 	});
 
+	const DOTS = 'it may not contain empty, . or .. segments, also percent-encoded (%2e%2e), nor "\\"';
 	it.each([
 		['products', 'it must start with /'],
 		['https://evil.test/v2/products', 'it must start with /'],
 		['/x://y', 'give a path, not a full URL'],
 		['/products?id=1', 'put query parameters in "Query Parameters"'],
-		['/products/../admin', 'it may not contain . or .. segments'],
+		['/products/../admin', DOTS],
+		['/products/%2e%2e/admin', DOTS],
+		['/products/%2E%2e', DOTS],
+		['/products/%252e%252e/admin', DOTS],
+		['/products/.%2E/admin', DOTS],
+		['/products//admin', DOTS],
+		['/products\\..\\admin', DOTS],
 	])('rejects the path %s before sending anything', async (path, why) => {
 		const h = telestoHarness();
 		const { error } = await h.execute({ node: call({ method: 'GET', path }) });
@@ -106,7 +113,7 @@ describe('Telesto Other Endpoint → Make a Request', () => {
 		});
 		scope.done();
 		expect(items[0]).toEqual({
-			json: expect.objectContaining({ error: 'Body (JSON) is not valid JSON on item 0' }),
+			json: { error: expect.objectContaining({ message: 'Body (JSON) is not valid JSON on item 0' }) },
 			pairedItem: { item: 0 },
 		});
 		expect(items[1]).toEqual({ json: { ok: true, n: 7 }, pairedItem: { item: 1 } });

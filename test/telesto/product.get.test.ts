@@ -86,8 +86,10 @@ describe('Telesto Product → Get', () => {
 			{ json: expect.objectContaining({ id: 'p3' }), pairedItem: { item: 0 } },
 			{
 				json: {
-					error: "No Telesto product with EAN/UPC '999'",
-					description: 'Check the barcode; leading zeros are ignored between UPC and EAN.',
+					error: {
+						message: "No Telesto product with EAN/UPC '999'",
+						description: 'Check the barcode; leading zeros are ignored between UPC and EAN.',
+					},
 				},
 				pairedItem: { item: 1 },
 			},

@@ -7,6 +7,7 @@ import {
 	type NodeParameterValueType,
 } from 'n8n-workflow';
 
+import { assertSafeKeysDeep, readCollection, readDateText, readNumber, toList } from '../../shared';
 import { idList, toInstanceDate, toInstanceDateTime } from './values';
 
 /**
@@ -122,6 +123,10 @@ export function bodyProperties(fields: BodyField[], mode: 'create' | 'update'): 
 	return out;
 }
 
+function place(ctx: IExecuteFunctions, field: BodyField, options: { itemIndex: number }) {
+	return { node: ctx.getNode(), field: field.label, itemIndex: options.itemIndex };
+}
+
 function convert(
 	ctx: IExecuteFunctions,
 	field: BodyField,
@@ -130,28 +135,39 @@ function convert(
 ): unknown {
 	switch (field.type) {
 		case 'number':
-			return value === '' || value === null || value === undefined ? undefined : Number(value);
+			return readNumber(value, place(ctx, field, options));
 		case 'boolean':
 			return value === true || value === 'true';
 		case 'dateTime':
-			return toInstanceDateTime(value, options.timezone);
+			return toInstanceDateTime(readDateText(value, place(ctx, field, options)), options.timezone);
 		case 'date':
-			return toInstanceDate(value, options.timezone);
+			return toInstanceDate(readDateText(value, place(ctx, field, options)), options.timezone);
 		case 'idList':
 			return idList(ctx, value, { label: field.label, itemIndex: options.itemIndex });
 		case 'json': {
-			if (typeof value !== 'string') return value;
-			if (!value.trim()) return undefined;
+			if (value === undefined || value === null || (typeof value === 'string' && !value.trim())) return undefined;
+			let parsed: unknown = value;
 			try {
-				return JSON.parse(value) as unknown;
+				if (typeof value === 'string') parsed = JSON.parse(value) as unknown;
 			} catch {
 				throw new NodeOperationError(ctx.getNode(), `${field.label} is not valid JSON (item ${options.itemIndex})`, {
 					itemIndex: options.itemIndex,
 				});
 			}
+			if (!parsed || typeof parsed !== 'object') {
+				throw new NodeOperationError(ctx.getNode(), `${field.label} must be a JSON object or array (item ${options.itemIndex})`, {
+					itemIndex: options.itemIndex,
+					description: field.description,
+				});
+			}
+			assertSafeKeysDeep(parsed, place(ctx, field, options));
+			return parsed;
 		}
-		case 'multiOptions':
-			return Array.isArray(value) ? value : undefined;
+		case 'multiOptions': {
+			// An expression may give "a,b" for a multi-select: read as a list, never dropped.
+			const list = toList(value);
+			return Array.isArray(value) || list.length ? list : undefined;
+		}
 		default:
 			if (typeof value !== 'string') return value;
 			return value.trim() === '' ? undefined : value.trim();
@@ -165,17 +181,13 @@ export function readBody(
 	options: { itemIndex: number; timezone: string; mode: 'create' | 'update' },
 ): IDataObject {
 	const { itemIndex, mode } = options;
-	const collection = ctx.getNodeParameter(
-		mode === 'create' ? 'additionalFields' : 'updateFields',
-		itemIndex,
-		{},
-	) as IDataObject;
+	const collection = readCollection(ctx, mode === 'create' ? 'additionalFields' : 'updateFields', itemIndex);
 	const body: IDataObject = {};
 	for (const field of fields) {
 		const param = field.param ?? field.name;
 		const top = mode === 'create' && field.required;
 		const value = top ? ctx.getNodeParameter(param, itemIndex) : collection[param];
-		if (!top && !(param in collection)) continue;
+		if (!top && !Object.prototype.hasOwnProperty.call(collection, param)) continue;
 		const converted = convert(ctx, field, value, options);
 		if (converted !== undefined) body[field.name] = converted as IDataObject[string];
 	}

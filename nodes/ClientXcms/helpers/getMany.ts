@@ -6,7 +6,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { collect, jsonItems, readLimit, returnAllOrLimit, type QueryValue } from '../../shared';
+import { collect, jsonItems, type QueryValue, readCollection, readLimit, returnAllOrLimit, toList } from '../../shared';
 import type { FilterDef, ResourceDef } from '../resources';
 import { clientXcmsProfile } from '../transport';
 import { MAX_PER_PAGE, paginatorFor } from '../transport/pagination';
@@ -146,7 +146,8 @@ function planFilters(
 				break;
 			}
 			case 'enum': {
-				const wanted = (value as string[]).map(String);
+				const wanted = toList(value);
+				if (!wanted.length) break;
 				plan.query[key] = wanted.join(',');
 				plan.checks.push((item) => wanted.some((w) => same(item[f.field], w)));
 				break;
@@ -181,12 +182,12 @@ export async function getMany(
 	def: ResourceDef,
 	extra: { query?: Record<string, QueryValue> } = {},
 ): Promise<INodeExecutionData[]> {
-	const limit = readLimit(ctx.getNodeParameter.bind(ctx), itemIndex);
-	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const limit = readLimit(ctx, itemIndex);
+	const filters = readCollection(ctx, 'filters', itemIndex) as IDataObject;
+	const options = readCollection(ctx, 'options', itemIndex) as IDataObject;
 	const timezone = await timezoneOf(ctx, itemIndex);
 	const plan = planFilters(ctx, def, filters, { itemIndex, timezone });
-	const include = (options.include as string[] | undefined) ?? [];
+	const include = toList(options.include);
 	const query: Record<string, QueryValue> = {
 		...plan.query,
 		...(extra.query ?? {}),

@@ -6,7 +6,7 @@ import {
 	type INodePropertyMode,
 } from 'n8n-workflow';
 
-import { collect, request, type RequestContext } from '../../shared';
+import { collect, request, setOwn, toList, type RequestContext } from '../../shared';
 import { customer, type ResourceDef } from '../resources';
 import { clientXcmsProfile } from '../transport';
 import { envelopeBPaginator } from '../transport/pagination';
@@ -103,8 +103,8 @@ function withoutEmbeddedSecrets(value: unknown, depth = 0): unknown {
 		if (key === 'customer' && inner && typeof inner === 'object' && !Array.isArray(inner)) {
 			const embedded = { ...(inner as IDataObject) };
 			for (const secret of customer.sensitive ?? []) delete embedded[secret];
-			out[key] = embedded;
-		} else out[key] = inner;
+			setOwn(out, key, embedded);
+		} else setOwn(out, key, inner);
 	}
 	return out;
 }
@@ -153,10 +153,11 @@ export async function scanGroup(
 export async function fetchOne(
 	ctx: IExecuteFunctions,
 	def: ResourceDef,
-	options: { id: number; itemIndex: number; include?: string[] },
+	options: { id: number; itemIndex: number; include?: unknown },
 ): Promise<IDataObject> {
 	const { id, itemIndex } = options;
-	const include = options.include?.length ? options.include.join(',') : undefined;
+	const wanted = toList(options.include);
+	const include = wanted.length ? wanted.join(',') : undefined;
 	if (def.getShape === 'scan') {
 		const found = await scanGroup(ctx, { id, itemIndex, include });
 		if (!found) throw notFound(ctx, def, id, itemIndex);

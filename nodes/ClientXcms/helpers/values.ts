@@ -5,7 +5,7 @@ import {
 	type INodeParameterResourceLocator,
 } from 'n8n-workflow';
 
-import { wallClock } from '../../shared';
+import { toList, wallClock } from '../../shared';
 import { DEFAULT_INSTANCE_TIMEZONE, instanceTimezone } from '../transport';
 
 /**
@@ -62,9 +62,5 @@ export function idList(
 	value: unknown,
 	options: { label: string; itemIndex: number },
 ): number[] {
-	const list = Array.isArray(value) ? value : String(value ?? '').split(',');
-	return list
-		.map((v) => String(v).trim())
-		.filter((v) => v !== '')
-		.map((v) => positiveId(ctx, v, options));
+	return toList(value).map((v) => positiveId(ctx, v, options));
 }

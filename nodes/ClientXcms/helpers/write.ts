@@ -8,7 +8,7 @@ import {
 
 import type { ZodType } from 'zod';
 
-import { jsonItems, requestRaw, type HttpMethod, type QueryValue } from '../../shared';
+import { jsonItems, readCollection, requestRaw, type HttpMethod, type QueryValue } from '../../shared';
 import type { ResourceDef } from '../resources';
 import { clientXcmsProfile } from '../transport';
 import { bodyProperties, readBody, type BodyField } from './fields';
@@ -53,7 +53,7 @@ export function asItems(def: ResourceDef, body: unknown, includeSensitive = fals
 
 function includeSensitive(ctx: IExecuteFunctions, def: ResourceDef, itemIndex: number): boolean {
 	if (!def.sensitive?.length) return false;
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = readCollection(ctx, 'options', itemIndex) as IDataObject;
 	return options.includeSensitive === true;
 }
 
@@ -84,8 +84,8 @@ export function getProperties(def: ResourceDef, extra: INodeProperties[] = []): 
 
 export async function getRecord(ctx: IExecuteFunctions, itemIndex: number, def: ResourceDef): Promise<INodeExecutionData[]> {
 	const id = readRecordId(ctx, def, itemIndex);
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const record = await fetchOne(ctx, def, { id, itemIndex, include: options.include as string[] | undefined });
+	const options = readCollection(ctx, 'options', itemIndex) as IDataObject;
+	const record = await fetchOne(ctx, def, { id, itemIndex, include: options.include });
 	return jsonItems(redact(def, record, options.includeSensitive === true));
 }
 

@@ -8,7 +8,7 @@ import {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { parseOrThrow } from '../../shared';
+import { assertSafeKey, assertSafeKeysDeep, checkPathSegment, ownValue, parseOrThrow, readCollection, setOwn } from '../../shared';
 import { ANY_ERP, ENTITY_NAME, matrixWarning, OTHER_ENTITY, type OperationName } from '../entities';
 import { fieldProblem } from '../odata/filter';
 import { timeoutMs, timeoutOption } from '../descriptions/options';
@@ -18,13 +18,16 @@ export { timeoutMs, timeoutOption };
 export const RESOURCE = 'entity';
 
 export function readEntity(ctx: IExecuteFunctions, i: number): string {
-	const chosen = ctx.getNodeParameter('entity', i) as string;
-	if (chosen !== OTHER_ENTITY) return chosen;
-	const name = String(ctx.getNodeParameter('entityName', i, '') ?? '').trim();
+	const chosen = ctx.getNodeParameter('entity', i) as unknown;
+	const fromList = chosen !== OTHER_ENTITY;
+	const label = fromList ? 'Entity' : 'Entity Name';
+	const raw = fromList ? chosen : ctx.getNodeParameter('entityName', i, '');
+	// An expression can put any text in the dropdown too; it becomes a path segment.
+	const name = typeof raw === 'string' ? raw.trim() : '';
 	if (!ENTITY_NAME.test(name)) {
 		throw new NodeOperationError(
 			ctx.getNode(),
-			name ? `Entity Name "${name}" is not a valid entity name (item ${i})` : `Entity Name is empty (item ${i})`,
+			name ? `${label} "${name.slice(0, 60)}" is not a valid entity name (item ${i})` : `${label} is empty (item ${i})`,
 			{ itemIndex: i, description: 'Use the exact name from the vendor entity list: letters, digits and _, starting with a letter (e.g. Supplier).' },
 		);
 	}
@@ -32,14 +35,13 @@ export function readEntity(ctx: IExecuteFunctions, i: number): string {
 }
 
 export function readRecordId(ctx: IExecuteFunctions, i: number): string {
-	const id = String(ctx.getNodeParameter('recordId', i, '', { extractValue: true }) ?? '').trim();
-	if (!id) {
-		throw new NodeOperationError(ctx.getNode(), `Record is empty (item ${i})`, {
-			itemIndex: i,
-			description: "Pick the record from the list, or enter its key as the ERP returns it (e.g. the customer number NoClient).",
-		});
-	}
-	return id;
+	return checkPathSegment(ctx.getNodeParameter('recordId', i, '', { extractValue: true }), {
+		node: ctx.getNode(),
+		field: 'Record',
+		itemIndex: i,
+		allowSlash: true,
+		hint: 'Pick the record from the list, or enter its key as the ERP returns it (e.g. the customer number NoClient).',
+	});
 }
 
 /** The record picker: a list (key and name of the entity's records) or the key itself. */
@@ -110,7 +112,7 @@ export interface WriteTarget {
 
 /** Where an Update / Delete of item `i` goes, read from its own parameters. */
 export function readWriteTarget(ctx: IExecuteFunctions, i: number): WriteTarget {
-	const options = ctx.getNodeParameter('options', i, {}) as { sendTo?: 'record' | 'collection'; timeout?: number };
+	const options = readCollection(ctx, 'options', i) as { sendTo?: 'record' | 'collection'; timeout?: number };
 	const toCollection = options.sendTo === 'collection';
 	return { toCollection, id: toCollection ? undefined : readRecordId(ctx, i), timeoutMs: timeoutMs(options) };
 }
@@ -197,16 +199,22 @@ export type Body = IDataObject | IDataObject[];
 
 function parseJsonBody(ctx: IExecuteFunctions, i: number): unknown {
 	const raw = ctx.getNodeParameter('body', i, '') as unknown;
-	if (typeof raw !== 'string') return raw;
+	if (typeof raw !== 'string') {
+		assertSafeKeysDeep(raw, { node: ctx.getNode(), field: 'Body (JSON)', itemIndex: i });
+		return raw;
+	}
 	if (!raw.trim()) return undefined;
+	let parsed: unknown;
 	try {
-		return JSON.parse(raw);
+		parsed = JSON.parse(raw);
 	} catch (error) {
 		throw new NodeOperationError(ctx.getNode(), `Body (JSON) is not valid JSON (item ${i})`, {
 			itemIndex: i,
 			description: (error as Error).message,
 		});
 	}
+	assertSafeKeysDeep(parsed, { node: ctx.getNode(), field: 'Body (JSON)', itemIndex: i });
+	return parsed;
 }
 
 interface FieldRow {
@@ -256,23 +264,26 @@ export function bodyFromRows(ctx: IExecuteFunctions, i: number, rows: FieldRow[]
 			throw new NodeOperationError(ctx.getNode(), `A field name ${problem} (item ${i})`, { itemIndex: i });
 		}
 		const path = name.split('.');
+		for (const key of path) assertSafeKey(key, { node: ctx.getNode(), field: `Field "${name}"`, itemIndex: i });
 		let target = out;
 		for (let k = 0; k < path.length - 1; k++) {
 			const prefix = path.slice(0, k + 1).join('.');
-			const next = target[path[k]];
+			const next = ownValue(target, path[k]);
 			if (leaves.has(prefix) || (next !== undefined && (typeof next !== 'object' || next === null))) {
 				throw new NodeOperationError(ctx.getNode(), `Field "${name}" clashes with field "${prefix}" (item ${i})`, {
 					itemIndex: i,
 					description: 'A field cannot hold a value and sub-fields at once.',
 				});
 			}
-			target = (target[path[k]] ??= {}) as IDataObject;
+			if (next === undefined) setOwn(target, path[k], {});
+			target = ownValue(target, path[k]) as IDataObject;
 		}
 		const leaf = path[path.length - 1];
-		if (leaves.has(name) || (target[leaf] !== undefined && typeof target[leaf] === 'object' && target[leaf] !== null)) {
+		const existing = ownValue(target, leaf);
+		if (leaves.has(name) || (existing !== undefined && typeof existing === 'object' && existing !== null)) {
 			throw new NodeOperationError(ctx.getNode(), `Field "${name}" is set twice (item ${i})`, { itemIndex: i });
 		}
-		target[leaf] = fieldValue(ctx, i, row, name) as IDataObject[string];
+		setOwn(target, leaf, fieldValue(ctx, i, row, name));
 		leaves.add(name);
 	}
 	return out;
@@ -283,7 +294,7 @@ export function readBody(ctx: IExecuteFunctions, i: number, options: { label?: s
 	const mode = ctx.getNodeParameter('sendFields', i, 'json') as 'json' | 'fields';
 	const value =
 		mode === 'fields'
-			? bodyFromRows(ctx, i, ((ctx.getNodeParameter('fields', i, {}) as { field?: FieldRow[] }).field ?? []))
+			? bodyFromRows(ctx, i, ((readCollection(ctx, 'fields', i) as { field?: FieldRow[] }).field ?? []))
 			: parseJsonBody(ctx, i);
 	const body = parseOrThrow(bodySchema, value, {
 		node: ctx.getNode(),

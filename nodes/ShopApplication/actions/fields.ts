@@ -1,5 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { checkPathSegment } from '../../shared';
 import { findInterfaceByUrl } from '../transport/interfaces';
 
 /** The interface picker: list (search on site address, status, key), key, or site / admin URL. */
@@ -70,28 +71,28 @@ export const prestationCodeField: INodeProperties = {
 		'The prestation code. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
-function fail(ctx: IExecuteFunctions, message: string, itemIndex: number, description?: string): never {
-	throw new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
-}
-
 /**
- * The interface key of item `i`, refused when empty or holding "/". A site or administration
- * address (By URL) is looked up among your interfaces.
+ * The interface key of item `i`, refused when it is not one safe path segment. A site or
+ * administration address (By URL) is looked up among your interfaces.
  */
 export async function readInterfaceKey(ctx: IExecuteFunctions, i: number): Promise<string> {
-	const key = String(ctx.getNodeParameter('interface', i, '', { extractValue: true }) ?? '').trim();
-	if (!key) fail(ctx, `Interface is empty on item ${i}`, i, 'Pick an interface from the list or enter its key.');
-	if (/^https?:\/\//i.test(key)) {
-		const found = await findInterfaceByUrl(ctx, key, i);
+	const value = ctx.getNodeParameter('interface', i, '', { extractValue: true });
+	if (typeof value === 'string' && /^https?:\/\//i.test(value.trim())) {
+		const found = await findInterfaceByUrl(ctx, value.trim(), i);
 		if (!found) {
-			fail(ctx, `No interface has the address ${key} (item ${i})`, i, 'Check the address, or pick the interface from the list.');
+			throw new NodeOperationError(ctx.getNode(), `No interface has the address ${value.trim()} (item ${i})`, {
+				itemIndex: i,
+				description: 'Check the address, or pick the interface from the list.',
+			});
 		}
 		return found;
 	}
-	if (key.includes('/')) {
-		fail(ctx, `Interface key '${key}' on item ${i} contains "/"`, i, 'Enter the key alone, e.g. e831c78b-a576-4aad-8d5f-d594b0ccadbe.');
-	}
-	return key;
+	return checkPathSegment(value, {
+		node: ctx.getNode(),
+		field: 'Interface',
+		itemIndex: i,
+		hint: 'Pick an interface from the list or enter its key alone, e.g. e831c78b-a576-4aad-8d5f-d594b0ccadbe.',
+	});
 }
 
 /** R1 normalisation: trimmed, upper-cased, empty entries dropped; duplicates kept. */
@@ -100,7 +101,7 @@ export function normaliseCodes(raw: unknown): string[] {
 	return list.map((c) => String(c).trim().toUpperCase()).filter(Boolean);
 }
 
-/** One code (trimmed, upper-cased), refused when empty or holding "/". */
+/** One code or reference (trimmed), refused when it is not one safe path segment. */
 export function readCode(
 	ctx: IExecuteFunctions,
 	name: string,
@@ -108,10 +109,7 @@ export function readCode(
 	i: number,
 	options: { extractValue?: boolean } = {},
 ): string {
-	const code = String(ctx.getNodeParameter(name, i, '', options) ?? '').trim();
-	if (!code) fail(ctx, `${label} is empty on item ${i}`, i);
-	if (code.includes('/')) fail(ctx, `${label} '${code}' on item ${i} contains "/"`, i);
-	return code;
+	return checkPathSegment(ctx.getNodeParameter(name, i, '', options), { node: ctx.getNode(), field: label, itemIndex: i });
 }
 
 /** Options → Include Details of a Get Many; the description says what the extra requests cost. */

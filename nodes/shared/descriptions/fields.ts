@@ -1,10 +1,13 @@
 import {
+	NodeOperationError,
 	updateDisplayOptions,
+	type IExecuteFunctions,
 	type INodeProperties,
 	type INodePropertyOptions,
 } from 'n8n-workflow';
 
 import type { OperationModule } from '../execute/run-operations';
+import { readNumber } from '../values/numbers';
 
 export interface OperationEntry {
 	value: string;
@@ -86,13 +89,27 @@ export function returnAllOrLimit(options: { maxLimit?: number } = {}): INodeProp
 	];
 }
 
-/** Reads Return All / Limit for one item: undefined means "all". */
+/**
+ * Return All / Limit of item `itemIndex`: undefined for Return All, else a whole number of at
+ * least 1. An expression giving anything else is refused naming the field and the item.
+ */
 export function readLimit(
-	getNodeParameter: (name: string, itemIndex: number) => unknown,
+	ctx: Pick<IExecuteFunctions, 'getNodeParameter' | 'getNode'>,
 	itemIndex: number,
 ): number | undefined {
-	if (getNodeParameter('returnAll', itemIndex) as boolean) return undefined;
-	return getNodeParameter('limit', itemIndex) as number;
+	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as unknown;
+	if (returnAll === true || returnAll === 'true') return undefined;
+	if (returnAll !== false && returnAll !== 'false') {
+		throw new NodeOperationError(ctx.getNode(), `Return All on item ${itemIndex} must be true or false`, { itemIndex });
+	}
+	const raw = ctx.getNodeParameter('limit', itemIndex, 50) as unknown;
+	const limit = readNumber(raw, { node: ctx.getNode(), field: 'Limit', itemIndex });
+	if (limit === undefined || !Number.isInteger(limit) || limit < 1) {
+		throw new NodeOperationError(ctx.getNode(), `Limit on item ${itemIndex} must be a whole number of at least 1, got ${String(raw)}`, {
+			itemIndex,
+		});
+	}
+	return limit;
 }
 
 /** The Simplify toggle, for records with more than ten fields. */

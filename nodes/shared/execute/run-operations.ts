@@ -49,8 +49,23 @@ function errorMessage(error: unknown): string {
 }
 
 /**
+ * A failed item as n8n routes it to the error output of "Continue (using error output)": n8n
+ * 1.x takes an item whose json holds `error` alone (or `error` and `message`), n8n 2.x one whose
+ * keys are among `error`, `message`, `details`. So the message, the hint and the status travel
+ * inside the `error` value, as n8n's HTTP Request node does.
+ */
+export function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
+	const value: IDataObject = { message: errorMessage(error) };
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		if (error.description) value.description = error.description;
+		if (error instanceof NodeApiError && error.httpCode) value.httpCode = error.httpCode;
+	}
+	return { json: { error: value }, pairedItem: { item: itemIndex } };
+}
+
+/**
  * The node's item loop: reads resource and operation per item, dispatches, pairs every output
- * item with its input, and with Continue On Fail turns a failure into an `{ error }` item.
+ * item with its input, and with Continue On Fail turns a failure into an `errorItem`.
  */
 export async function runOperations(
 	ctx: IExecuteFunctions,
@@ -69,7 +84,9 @@ export async function runOperations(
 	const groups = new Map<OperationModule, number[]>();
 	resolved.forEach((op, i) => {
 		if (op instanceof Error) return;
-		groups.set(op, [...(groups.get(op) ?? []), i]);
+		const indexes = groups.get(op);
+		if (indexes) indexes.push(i);
+		else groups.set(op, [i]);
 	});
 	for (const [op, indexes] of groups) await op.beforeItems?.call(ctx, indexes);
 
@@ -78,15 +95,13 @@ export async function runOperations(
 			const op = resolved[i];
 			if (op instanceof Error) throw op;
 			const result = await op.execute.call(ctx, i);
-			out.push(...ctx.helpers.constructExecutionMetaData(result, { itemData: { item: i } }));
+			// One loop instead of a spread: a spread of a large result can exceed the call stack.
+			for (const item of ctx.helpers.constructExecutionMetaData(result, { itemData: { item: i } })) {
+				out.push(item);
+			}
 		} catch (error) {
 			if (ctx.continueOnFail()) {
-				const json: IDataObject = { error: errorMessage(error) };
-				if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-					if (error.description) json.description = error.description;
-					if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
-				}
-				out.push({ json, pairedItem: { item: i } });
+				out.push(errorItem(error, i));
 				continue;
 			}
 			if (error instanceof NodeApiError) {

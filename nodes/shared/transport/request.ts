@@ -1,10 +1,11 @@
-import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IHttpRequestOptions } from 'n8n-workflow';
 
 import type { ZodType } from 'zod';
 
 import { clock } from '../clock';
 import { inSingleAttempt } from '../polling/single-attempt';
 import { describeZodError } from '../validation/parse';
+import { hasUnsafeSegment } from '../values/paths';
 import { apiError } from './errors';
 import type {
 	ApiProfile,
@@ -158,6 +159,13 @@ export async function requestRaw(
 	profile: ApiProfile,
 	spec: RequestSpec,
 ): Promise<RawResponse> {
+	if (hasUnsafeSegment(spec.path.split('?')[0])) {
+		// Operations check each segment with the field's name; this catches any they miss.
+		throw new NodeOperationError(ctx.getNode(), `Request not sent: its path ${spec.path.slice(0, 120)} holds an empty, "." or ".." segment`, {
+			itemIndex: spec.itemIndex,
+			description: 'Such a path reaches another route than the one asked for. Check the IDs and keys given to this node.',
+		});
+	}
 	const credentials = await ctx.getCredentials(profile.credentialType, spec.itemIndex ?? 0);
 	const baseUrl = profile.baseUrl(credentials);
 	const info: GateRequestInfo = {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 
+import { errorOutputCase } from '../lib/error-output';
 import type { ApiSuite, Json, Step } from '../types';
 
 /**
@@ -712,6 +713,12 @@ export const suite: ApiSuite = {
 				},
 			}),
 		},
+		errorOutputCase({
+			node: 'clientXcms',
+			parameters: { resource: 'customer', operation: 'get', customerId: { __rl: true, mode: 'id', value: '999' } },
+			message: /999/,
+			httpCode: '404',
+		}),
 	],
 	credentialTests: [
 		{ name: 'sandbox key accepted', ok: true },

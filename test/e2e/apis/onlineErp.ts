@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 
+import { errorOutputCase } from '../lib/error-output';
 import type { ApiSuite, Json } from '../types';
 
 /** Company 0 of the simulator is an Acomba dataset with customers 1001–1004. */
@@ -104,6 +105,12 @@ export const suite: ApiSuite = {
 				},
 			],
 		},
+		errorOutputCase({
+			node: 'onlineErp',
+			parameters: { resource: 'entity', operation: 'get', entity: 'Customer', recordId: { __rl: true, mode: 'id', value: '9999' } },
+			message: /9999/,
+			httpCode: '404',
+		}),
 	],
 	credentialTests: [
 		{ name: 'sandbox licence accepted', ok: true },

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 
+import { errorOutputCase } from '../lib/error-output';
 import type { ApiSuite, Json, SandboxClient } from '../types';
 
 /** Seeded by the simulator: one active interface (statut 1) and one being installed (statut 3). */
@@ -182,6 +183,12 @@ export const suite: ApiSuite = {
 				},
 			],
 		},
+		errorOutputCase({
+			node: 'shopApplication',
+			parameters: { resource: 'interface', operation: 'get', interface: { __rl: true, mode: 'key', value: 'no-such-interface' } },
+			message: /Interface inconnue/,
+			httpCode: '400',
+		}),
 	],
 	credentialTests: [
 		{ name: 'sandbox client accepted', ok: true },

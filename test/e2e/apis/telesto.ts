@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 
 import { TELESTO_SANDBOX_NO_PRO_KEY } from '../../sandbox/telesto';
+import { errorOutputCase } from '../lib/error-output';
 import type { ApiSuite, Json } from '../types';
 
 const ids = (items: Json[]) => items.map((i) => i.id);
@@ -117,6 +118,11 @@ export const suite: ApiSuite = {
 				},
 			],
 		},
+		errorOutputCase({
+			node: 'telesto',
+			parameters: { resource: 'product', operation: 'get', product: { __rl: true, mode: 'id', value: 'p-999' } },
+			message: /No Telesto product with ID 'p-999'/,
+		}),
 	],
 	credentialTests: [
 		{ name: 'sandbox key accepted', ok: true },

@@ -11,28 +11,44 @@ export interface LiveApi {
 	credential: CredentialRef;
 }
 
-/** Items of the first output of a node's first run, and its error if it failed. */
-export function nodeResult(output: RunOutput, nodeName: string): { ran: boolean; items: Json[]; error?: string } {
+/** Items of the first output of a node's first run, every output, and its error if it failed. */
+export function nodeResult(output: RunOutput, nodeName: string): { ran: boolean; items: Json[]; outputs: Json[][]; error?: string } {
 	const runs = output.data.resultData.runData[nodeName];
-	if (!runs?.length) return { ran: false, items: [] };
+	if (!runs?.length) return { ran: false, items: [], outputs: [] };
 	const first = runs[0];
-	const items = (first.data?.main?.[0] ?? []).map((i) => i.json);
+	const outputs = (first.data?.main ?? []).map((out) => (out ?? []).map((i) => i.json));
 	const error = first.error ? [first.error.message, first.error.description].filter(Boolean).join(' — ') : undefined;
-	return { ran: true, items, error };
+	return { ran: true, items: outputs[0] ?? [], outputs, error };
+}
+
+/** An error item's text: `error` holds the message, hint and status (see errorItem). */
+function itemErrorText(item: Json | undefined): string | undefined {
+	const error = item?.error;
+	if (typeof error === 'string') return error;
+	if (!error || typeof error !== 'object') return undefined;
+	const { message, description } = error as Json;
+	return [message, description].filter(Boolean).join(' — ');
 }
 
 export function checkChain(output: RunOutput | undefined, steps: Step[], chain: BuiltChain, rawTail: string): void {
 	if (!output) throw new Error(`n8n printed no run data:\n${rawTail}`);
 	steps.forEach((step, s) => {
 		const name = chain.nodeNames[s];
-		const { ran, items, error } = nodeResult(output, name);
+		const { ran, items, outputs, error } = nodeResult(output, name);
 		if (!ran) {
 			const wfError = output.data.resultData.error?.message;
 			throw new Error(`step "${name}" did not run${wfError ? ` (workflow error: ${wfError})` : ''}`);
 		}
-		const failed = items.find((i) => typeof i.error === 'string');
-		const itemError = failed ? [failed.error, failed.description].filter(Boolean).join(' — ') : undefined;
-		const message = error ?? itemError;
+		if (step.expectOutputs) {
+			if (error) throw new Error(`step "${name}" failed: ${error}`);
+			try {
+				step.expectOutputs(outputs);
+			} catch (e) {
+				throw new Error(`step "${name}": ${(e as Error).message}\noutputs: ${JSON.stringify(outputs).slice(0, 1500)}`);
+			}
+			return;
+		}
+		const message = error ?? itemErrorText(items.find((i) => itemErrorText(i) !== undefined));
 		if (step.expectError) {
 			if (!message) throw new Error(`step "${name}" should have failed with ${step.expectError} but gave ${JSON.stringify(items).slice(0, 500)}`);
 			if (!step.expectError.test(message)) throw new Error(`step "${name}" failed with "${message}", expected ${step.expectError}`);

@@ -84,7 +84,13 @@ export function chainsWorkflow(options: {
 			const name = step.name ? [chain.label, step.name].filter(Boolean).join(' ') : `${chain.label}${chain.steps.length > 1 ? ` #${s + 1}` : ''}`;
 			names.push(name);
 			nodes.push(
-				toNode(step, name, [260 * (s + 1), 200 * c], options.credential, options.continueOnError ? { onError: 'continueRegularOutput' } : {}),
+				toNode(
+					step,
+					name,
+					[260 * (s + 1), 200 * c],
+					options.credential,
+					step.onError ? { onError: step.onError } : options.continueOnError ? { onError: 'continueRegularOutput' } : {},
+				),
 			);
 			const from = s === 0 ? trigger.name : names[s - 1];
 			connections[from] ??= { main: [[]] };

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { readCollection } from '../../../shared';
 import { sensitiveOption } from '../../helpers/getMany';
 import { idProperty } from '../../helpers/records';
 import { recordActionItems } from '../../helpers/write';
@@ -40,7 +41,7 @@ export async function runAccountAction(
 	itemIndex: number,
 	action: AccountAction,
 ): Promise<INodeExecutionData[]> {
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = readCollection(ctx, 'options', itemIndex) as IDataObject;
 	const body: IDataObject = { notify: options.notify === true };
 	if (typeof options.reason === 'string' && options.reason.trim()) body.reason = options.reason.trim();
 	if (action === 'suspend' || action === 'ban') body.force = options.force === true;

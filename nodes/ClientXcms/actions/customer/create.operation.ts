@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { readCollection } from '../../../shared';
 import { createProperties, createRecord, readCreateBody } from '../../helpers/write';
 import { customer } from '../../resources';
 import { customerFields, normaliseCustomer } from './fields';
@@ -17,7 +18,7 @@ export const description = createProperties(customer, [
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	// POST /customers
 	const body = normaliseCustomer(await readCreateBody(this, i, [...customerFields]));
-	const additional = this.getNodeParameter('additionalFields', i, {}) as { verified?: boolean };
+	const additional = readCollection(this, 'additionalFields', i) as { verified?: boolean };
 	if (additional.verified === true) body.verified = true;
 	return await createRecord(this, i, customer, body);
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { readCollection } from '../../../shared';
 import { idProperty } from '../../helpers/records';
 import { notice } from '../../helpers/write';
 import { service } from '../../resources';
@@ -23,7 +24,7 @@ export const description = [
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	// POST /services/{id}/suspend
-	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const options = readCollection(this, 'options', i) as IDataObject;
 	const body: IDataObject = { notify: options.notify === true };
 	if (typeof options.reason === 'string' && options.reason.trim()) body.reason = options.reason.trim();
 	return await changeServiceStatus(this, i, { suffix: 'suspend', body });

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { readCollection } from '../../../shared';
 import { idProperty } from '../../helpers/records';
 import { recordActionItems } from '../../helpers/write';
 import { ticket } from '../../resources';
@@ -18,7 +19,7 @@ export const description = [
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	// POST /tickets/{id}/close
-	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const options = readCollection(this, 'options', i) as IDataObject;
 	const reason = typeof options.reason === 'string' && options.reason.trim() ? { reason: options.reason.trim() } : undefined;
 	return await recordActionItems(this, i, ticket, { method: 'POST', suffix: 'close', body: reason });
 }

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { jsonItems, requestRaw } from '../../../shared';
+import { jsonItems, readCollection, requestRaw } from '../../../shared';
 import { onlineErpProfile } from '../../transport';
 import { idFromLocation, readWriteResult } from '../../transport/envelope';
 import { entityPath } from '../../transport/list';
@@ -34,7 +34,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	// POST /Entity/{entity} (never retried: a create is not idempotent)
 	const entity = readEntity(this, i);
 	const body = readBody(this, i);
-	const options = this.getNodeParameter('options', i, {}) as { failIfExists?: boolean; timeout?: number };
+	const options = readCollection(this, 'options', i) as { failIfExists?: boolean; timeout?: number };
 	const response = await withMatrixContext(this, i, { entity, operation: 'create' }, async () => await requestRaw(this, onlineErpProfile, {
 		method: 'POST',
 		path: entityPath(entity),

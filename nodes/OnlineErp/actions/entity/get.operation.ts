@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { jsonItems, request } from '../../../shared';
+import { jsonItems, readCollection, request } from '../../../shared';
 import { onlineErpProfile } from '../../transport';
 import { readList } from '../../transport/envelope';
 import { entityPath } from '../../transport/list';
@@ -24,7 +24,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	// GET /Entity/{entity}/{id}
 	const entity = readEntity(this, i);
 	const id = readRecordId(this, i);
-	const options = this.getNodeParameter('options', i, {}) as { timeout?: number };
+	const options = readCollection(this, 'options', i) as { timeout?: number };
 	const body = await withMatrixContext(this, i, { entity, operation: 'get' }, async () =>
 		await request(this, onlineErpProfile, {
 			method: 'GET',

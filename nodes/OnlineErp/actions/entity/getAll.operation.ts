@@ -1,6 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
-import { jsonItems, readLimit, returnAllOrLimit, toList } from '../../../shared';
+import { jsonItems, readCollection, readLimit, readNumber, readText, returnAllOrLimit, toList } from '../../../shared';
 import {
 	buildFilter,
 	combineFilters,
@@ -178,7 +178,7 @@ interface GetAllOptions {
 
 /** The `$filter` of a Get Many: the raw expert filter and the built conditions, both required. */
 export function readFilter(ctx: IExecuteFunctions, i: number, options: GetAllOptions): string {
-	const conditions = ((ctx.getNodeParameter('conditions', i, {}) as { condition?: FilterCondition[] }).condition ?? []);
+	const conditions = ((readCollection(ctx, 'conditions', i) as { condition?: FilterCondition[] }).condition ?? []);
 	const combinator = ctx.getNodeParameter('combineWith', i, 'and') as Combinator;
 	let built: string;
 	try {
@@ -198,8 +198,18 @@ export const beforeItems = matrixHints('getAll');
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	// GET /Entity/{entity}?$filter&$select&$expand&$orderby&$top&$skip
 	const entity = readEntity(this, i);
-	const limit = readLimit(this.getNodeParameter.bind(this), i);
-	const options = this.getNodeParameter('options', i, {}) as GetAllOptions;
+	const limit = readLimit(this, i);
+	const raw = readCollection(this, 'options', i);
+	const text = (name: keyof GetAllOptions, field: string) => readText(raw[name], { node: this.getNode(), field, itemIndex: i });
+	const options: GetAllOptions = {
+		...(raw as GetAllOptions),
+		filter: text('filter', 'Raw Filter'),
+		// Select and Order By are lists picked in the editor, or text from older workflows.
+		select: toList(raw.select),
+		expand: text('expand', 'Expand'),
+		orderBy: toList(raw.orderBy),
+		pageSize: readNumber(raw.pageSize, { node: this.getNode(), field: 'Page Size', itemIndex: i }),
+	};
 	const filter = readFilter(this, i, options);
 	const records = await withMatrixContext(this, i, { entity, operation: 'getAll' }, async () => await fetchList(this, {
 		entity,

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { jsonItems } from '../../../shared';
+import { jsonItems, readCollection } from '../../../shared';
 import { createResponseSchema } from '../../schemas';
 import { send } from '../../transport';
 import { normaliseCodes, prestationCodesField } from '../fields';
@@ -113,8 +113,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const nom = String(this.getNodeParameter('clientLastName', i, '') ?? '').trim();
 	const email = String(this.getNodeParameter('clientEmail', i, '') ?? '').trim();
 	const clientFields = this.getNodeParameter('clientFields', i, {}) as IDataObject;
-	const { subDomain = '' } = this.getNodeParameter('additionalFields', i, {}) as { subDomain?: string };
-	const { validateOrder = true } = this.getNodeParameter('options', i, {}) as { validateOrder?: boolean };
+	const { subDomain = '' } = readCollection(this, 'additionalFields', i) as { subDomain?: string };
+	const { validateOrder = true } = readCollection(this, 'options', i) as { validateOrder?: boolean };
 	const sousDomaine = String(subDomain).trim().toLowerCase();
 
 	const fieldProblems: string[] = [];

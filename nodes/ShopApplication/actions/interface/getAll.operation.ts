@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { jsonItems, readLimit, returnAllOrLimit } from '../../../shared';
+import { jsonItems, readCollection, readLimit, returnAllOrLimit } from '../../../shared';
 import { getInterface, listInterfaceKeys } from '../../transport/api';
 import { includeDetailsOptions } from '../fields';
 
@@ -13,8 +13,8 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	// GET /interfaces (+ GET /interfaces/{key} per key with Include Details)
-	const limit = readLimit(this.getNodeParameter.bind(this), i);
-	const { includeDetails = false } = this.getNodeParameter('options', i, {}) as { includeDetails?: boolean };
+	const limit = readLimit(this, i);
+	const { includeDetails = false } = readCollection(this, 'options', i) as { includeDetails?: boolean };
 	const keys = await listInterfaceKeys(this, i);
 	const kept = limit === undefined ? keys : keys.slice(0, limit);
 	if (!includeDetails) return jsonItems(kept.map((key) => ({ key })));

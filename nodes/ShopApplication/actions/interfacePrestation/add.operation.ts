@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { jsonItems } from '../../../shared';
+import { jsonItems, readCollection } from '../../../shared';
 import { occurrenceListSchema, type Occurrence } from '../../schemas';
 import { segment, send } from '../../transport';
 import { interfaceLocator, normaliseCodes, prestationCodesField, readInterfaceKey } from '../fields';
@@ -48,7 +48,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	// POST /interfaces/{key}/prestations (never retried: prestations are billed)
 	const key = await readInterfaceKey(this, i);
 	const codes = normaliseCodes(this.getNodeParameter('prestations', i, []));
-	const { validateOrder = true, bodyFormat = 'array' } = this.getNodeParameter('options', i, {}) as {
+	const { validateOrder = true, bodyFormat = 'array' } = readCollection(this, 'options', i) as {
 		validateOrder?: boolean;
 		bodyFormat?: 'array' | 'object';
 	};

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { jsonItems, readLimit, returnAllOrLimit } from '../../../shared';
+import { jsonItems, readCollection, readLimit, returnAllOrLimit } from '../../../shared';
 import { getInterfacePrestation, listInterfacePrestations } from '../../transport/api';
 import { includeDetailsOptions, interfaceLocator, readInterfaceKey } from '../fields';
 
@@ -15,8 +15,8 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	// GET /interfaces/{key}/prestations (+ GET /interfaces/{key}/prestations/{code} per distinct code)
 	const key = await readInterfaceKey(this, i);
-	const limit = readLimit(this.getNodeParameter.bind(this), i);
-	const { includeDetails = false } = this.getNodeParameter('options', i, {}) as { includeDetails?: boolean };
+	const limit = readLimit(this, i);
+	const { includeDetails = false } = readCollection(this, 'options', i) as { includeDetails?: boolean };
 	const codes = await listInterfacePrestations(this, key, i);
 	const kept = limit === undefined ? codes : codes.slice(0, limit);
 	if (!includeDetails) return jsonItems(kept.map((code) => ({ key, code })));

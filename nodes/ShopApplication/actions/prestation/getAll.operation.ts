@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { jsonItems, readLimit, returnAllOrLimit } from '../../../shared';
+import { jsonItems, readCollection, readLimit, returnAllOrLimit } from '../../../shared';
 import { catalogueCodes, catalogueDetail, executionScope } from '../../transport/catalogue';
 import { includeDetailsOptions } from '../fields';
 
@@ -13,8 +13,8 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	// GET /prestations (+ GET /prestation/{code} per code with Include Details)
-	const limit = readLimit(this.getNodeParameter.bind(this), i);
-	const { includeDetails = false } = this.getNodeParameter('options', i, {}) as { includeDetails?: boolean };
+	const limit = readLimit(this, i);
+	const { includeDetails = false } = readCollection(this, 'options', i) as { includeDetails?: boolean };
 	const where = { scope: executionScope(this), itemIndex: i };
 	const codes = await catalogueCodes(this, where);
 	const kept = limit === undefined ? codes : codes.slice(0, limit);

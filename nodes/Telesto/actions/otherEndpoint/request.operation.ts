@@ -6,7 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { jsonItems, requestRaw, type HttpMethod } from '../../../shared';
+import { assertSafeKey, assertSafeKeysDeep, hasUnsafeSegment, type HttpMethod, jsonItems, readCollection, requestRaw, setOwn } from '../../../shared';
 import { cleanUp, parseNumericFields } from '../../schemas/clean-up';
 import { telestoProfile } from '../../transport';
 import { executionScope, forgetExecutionList } from '../../transport/product-list';
@@ -112,8 +112,8 @@ interface Options {
 }
 
 /** Keeps the path inside the API: relative, no host, no `..`, no query or fragment. */
-export function normalisePath(ctx: IExecuteFunctions, raw: string, itemIndex: number): string {
-	const path = raw.trim();
+export function normalisePath(ctx: IExecuteFunctions, raw: unknown, itemIndex: number): string {
+	const path = typeof raw === 'string' ? raw.trim() : String(raw ?? '');
 	const fail = (why: string) =>
 		new NodeOperationError(ctx.getNode(), `Invalid Path '${path}' on item ${itemIndex}: ${why}`, {
 			itemIndex,
@@ -122,26 +122,38 @@ export function normalisePath(ctx: IExecuteFunctions, raw: string, itemIndex: nu
 	if (!path.startsWith('/')) throw fail('it must start with /');
 	if (path.includes('://')) throw fail('give a path, not a full URL');
 	if (path.includes('?') || path.includes('#')) throw fail('put query parameters in "Query Parameters"');
-	if (path.split('/').some((segment) => segment === '..' || segment === '.')) throw fail('it may not contain . or .. segments');
+	if (hasUnsafeSegment(path)) {
+		throw fail('it may not contain empty, . or .. segments, also percent-encoded (%2e%2e), nor "\\"');
+	}
 	const withoutVersion = path.replace(/^\/v2(?=\/|$)/, '');
 	return withoutVersion || '/';
 }
 
 function parseBody(ctx: IExecuteFunctions, raw: unknown, itemIndex: number): IDataObject | IDataObject[] {
-	if (raw && typeof raw === 'object') return raw as IDataObject;
-	try {
-		return JSON.parse(String(raw || '{}')) as IDataObject;
-	} catch (error) {
-		throw new NodeOperationError(ctx.getNode(), `Body (JSON) is not valid JSON on item ${itemIndex}`, {
+	let body: unknown = raw;
+	if (!raw || typeof raw !== 'object') {
+		try {
+			body = JSON.parse(String(raw || '{}'));
+		} catch (error) {
+			throw new NodeOperationError(ctx.getNode(), `Body (JSON) is not valid JSON on item ${itemIndex}`, {
+				itemIndex,
+				description: (error as Error).message,
+			});
+		}
+	}
+	if (!body || typeof body !== 'object') {
+		throw new NodeOperationError(ctx.getNode(), `Body (JSON) on item ${itemIndex} must be a JSON object or array`, {
 			itemIndex,
-			description: (error as Error).message,
+			description: 'e.g. {"name": "Widget"}',
 		});
 	}
+	assertSafeKeysDeep(body, { node: ctx.getNode(), field: 'Body (JSON)', itemIndex });
+	return body as IDataObject | IDataObject[];
 }
 
 export async function beforeItems(this: IExecuteFunctions, itemIndexes: number[]): Promise<void> {
 	const cap = Math.min(
-		...itemIndexes.map((i) => ((this.getNodeParameter('options', i, {}) as Options).maxRequests ?? 25)),
+		...itemIndexes.map((i) => ((readCollection(this, 'options', i) as Options).maxRequests ?? 25)),
 	);
 	if (itemIndexes.length > cap) {
 		throw new NodeOperationError(
@@ -157,14 +169,19 @@ export async function beforeItems(this: IExecuteFunctions, itemIndexes: number[]
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	// {method} {path} under the Base URL, through the request budget
 	const method = this.getNodeParameter('method', i) as HttpMethod;
-	const path = normalisePath(this, this.getNodeParameter('path', i) as string, i);
-	const { parameter = [] } = this.getNodeParameter('queryParameters', i, {}) as {
-		parameter?: Array<{ name: string; value: string }>;
+	const path = normalisePath(this, this.getNodeParameter('path', i), i);
+	const { parameter } = (readCollection(this, 'queryParameters', i) ?? {}) as {
+		parameter?: unknown;
 	};
-	const options = this.getNodeParameter('options', i, {}) as Options;
+	const options = readCollection(this, 'options', i) as Options;
 	const sendBody = method !== 'GET' && (this.getNodeParameter('sendBody', i, false) as boolean);
 	const query: Record<string, string> = {};
-	for (const { name, value } of parameter) if (name) query[name] = value;
+	for (const row of Array.isArray(parameter) ? (parameter as Array<{ name?: unknown; value?: unknown }>) : []) {
+		const name = typeof row?.name === 'string' ? row.name.trim() : '';
+		if (!name) continue;
+		assertSafeKey(name, { node: this.getNode(), field: 'Query Parameters', itemIndex: i });
+		setOwn(query, name, row.value === undefined || row.value === null ? '' : String(row.value));
+	}
 
 	const response = await requestRaw(this, telestoProfile, {
 		method,

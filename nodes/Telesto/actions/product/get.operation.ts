@@ -10,7 +10,7 @@ import {
 import { jsonItems } from '../../../shared';
 import { cleanUp } from '../../schemas/clean-up';
 import { executionScope, productList } from '../../transport/product-list';
-import { matchEanUpc } from './match';
+import { matchEanUpc, matchId } from './match';
 import { productOptions, readProductOptions } from './options';
 
 export const description: INodeProperties[] = [
@@ -71,7 +71,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		itemIndex: i,
 		forceFresh: options.forceFresh,
 	});
-	const found = byCode ? matchEanUpc(products, value) : products.filter((p) => p.id === value);
+	const found = byCode ? matchEanUpc(products, value) : matchId(products, value);
 	if (!found.length) {
 		throw new NodeOperationError(
 			this.getNode(),

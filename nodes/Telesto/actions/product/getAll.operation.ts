@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { jsonItems, readLimit, returnAllOrLimit, wallClock } from '../../../shared';
+import { jsonItems, readCollection, readDateText, readLimit, readNumber, readText, returnAllOrLimit, wallClock } from '../../../shared';
 import { cleanUp, numericStock } from '../../schemas/clean-up';
 import type { Product } from '../../schemas/product';
 import { executionScope, productList } from '../../transport/product-list';
@@ -81,8 +81,15 @@ function applyFilters(products: Product[], filters: Filters, timezone: string): 
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	// GET /products (shared by the execution)
-	const limit = readLimit(this.getNodeParameter.bind(this), i);
-	const filters = this.getNodeParameter('filters', i, {}) as Filters;
+	const limit = readLimit(this, i);
+	const raw = (readCollection(this, 'filters', i) ?? {}) as Record<keyof Filters, unknown>;
+	const place = (field: string) => ({ node: this.getNode(), field, itemIndex: i });
+	const filters: Filters = {
+		nameContains: readText(raw.nameContains, place('Name Contains')),
+		eanUpc: readText(raw.eanUpc, place('EAN/UPC')),
+		stockAtOrBelow: readNumber(raw.stockAtOrBelow, place('Stock At or Below')),
+		createdAfter: readDateText(raw.createdAfter, place('Created After')),
+	};
 	const options = readProductOptions(this, i);
 	const products = await productList(this, {
 		scope: executionScope(this),

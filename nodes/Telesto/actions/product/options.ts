@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readCollection } from '../../../shared';
 import { cleanUpFields } from '../../descriptions/clean-up';
 import { parseNumericFields, type CleanUpOptions } from '../../schemas/clean-up';
 
@@ -30,7 +31,7 @@ export interface ProductOptions {
 }
 
 export function readProductOptions(ctx: IExecuteFunctions, itemIndex: number): ProductOptions {
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as {
+	const options = readCollection(ctx, 'options', itemIndex) as {
 		cleanUp?: boolean;
 		numericFields?: string;
 		forceFresh?: boolean;
