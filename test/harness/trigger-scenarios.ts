@@ -49,6 +49,8 @@ export interface TriggerUnderTest<S extends StartedSimulator> {
 	start(): Promise<S>;
 	/** Puts the simulator back to its seed between tests. */
 	reset(sim: S): void | Promise<void>;
+	/** Forgets what this process keeps between polls besides static data (a shared token), so two polls start alike. */
+	forgetProcessState?(): void;
 	/** Fixed parameters (e.g. a minimum interval). */
 	parameters?: IDataObject;
 	/** Removes every record, for "Fetch Test Event" against an API with nothing to show. */
@@ -191,6 +193,7 @@ export function describeScenarios<S extends StartedSimulator>(trigger: TriggerUn
 				await c.change(sim, 1);
 				const copy = JSON.parse(JSON.stringify(staticData)) as IDataObject;
 				now += STEP_MS;
+				trigger.forgetProcessState?.();
 				const from = sim.log.length;
 				const [a, b] = await Promise.all([h().poll({ node, staticData }), h().poll({ node, staticData })]);
 				const sent = sim.log.length - from;
@@ -199,6 +202,7 @@ export function describeScenarios<S extends StartedSimulator>(trigger: TriggerUn
 				// The same poll alone (on a copy of the state) sends as many requests: the other sent none.
 				const solo = sim.log.length;
 				now -= STEP_MS;
+				trigger.forgetProcessState?.();
 				await poll(copy);
 				expect(sent).toBe(sim.log.length - solo);
 				expect(await poll(staticData)).toEqual([]);

@@ -39,7 +39,6 @@ const ALLOWED: RegExp[] = [
 	/^package\.json$/,
 	/^README\.md$/,
 	/^LICENSE$/,
-	/^CHANGELOG\.md$/,
 	/^dist\/credentials\/[A-Za-z]+\.credentials\.js$/,
 	/^dist\/nodes\/[A-Za-z0-9_./-]+\.js$/,
 	/^dist\/nodes\/[A-Za-z]+\/[A-Za-z]+\.node\.json$/,
@@ -67,7 +66,7 @@ describe('the npm package tarball', () => {
 		const unexpected = [...paths].filter((p) => !ALLOWED.some((re) => re.test(p)) || DEV_ONLY.test(p));
 		expect(unexpected).toEqual([]);
 		expect([...paths].filter((p) => p.endsWith('.map') || p.endsWith('.d.ts') || p.endsWith('.ts'))).toEqual([]);
-		for (const doc of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md']) expect(paths).toContain(doc);
+		for (const doc of ['package.json', 'README.md', 'LICENSE']) expect(paths).toContain(doc);
 	});
 
 	it('contains every node and credential of the n8n block, each node with its codex file', () => {

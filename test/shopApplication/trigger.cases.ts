@@ -1,3 +1,4 @@
+import { resetSharedTokens } from '../../nodes/ShopApplication/transport/token-share';
 import { clock } from '../../nodes/shared';
 import { shopApplicationEvents } from '../../nodes/ShopApplication/trigger/events';
 import type { EventCase, TriggerUnderTest } from '../harness/trigger-scenarios';
@@ -94,4 +95,6 @@ export const shopApplicationTrigger: TriggerUnderTest<ShopApplicationSandbox> = 
 		sim.catalogue.clear();
 		for (const entry of sampleCatalogue()) sim.catalogue.set(entry.code, entry);
 	},
+	// Tokens are kept per process (and in Redis in queue mode): each poll of a scenario asks its own.
+	forgetProcessState: () => resetSharedTokens(),
 };
