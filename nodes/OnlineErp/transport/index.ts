@@ -160,7 +160,7 @@ const robotGate: RequestGate = {
 		// The turn outlives the request's own timeout, so a process that dies frees it soon after.
 		const turn = await coordination.lock(robotKey(info), { ttlMs: info.timeoutMs + 15_000, waitMs: ROBOT_WAIT_MS });
 		if (turn.busy) {
-			throw new NodeOperationError(ctx.getNode(), `The OnlineERP robot of this licence stayed busy for ${Math.round(turn.waitedMs / 60_000)} minutes`, {
+			throw new NodeOperationError(ctx.getNode(), `The OnlineERP robot of this licence stayed busy for ${Math.round(ROBOT_WAIT_MS / 60_000)} minutes`, {
 				itemIndex: info.itemIndex,
 				description: `${turn.holder ? `${turn.holder} still holds` : 'Another request still holds'} the robot's turn. The robot runs one request at a time per licence, so requests wait for each other; nothing was sent. Run fewer OnlineERP workflows at once for this licence, or check the robot at the customer's site.`,
 			});
