@@ -24,7 +24,7 @@ export class ClientXcmsApi implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'Use an Administrator key (all permissions), or a key made with <code>php artisan clientxcms:create-api-key</code> and the exact abilities of the operations you use. Keys made in the admin UI with custom permissions cannot reach pricings, action logs, service expiry, cancellation reasons or health. Keys expire 30 days after creation.',
+				'Use an Administrator key (all permissions), or a key with the exact permissions of the operations you use (ask your ClientXCMS administrator). Keys made in the admin area with custom permissions cannot reach pricings, action logs, service expiry, cancellation reasons or health. Keys expire 30 days after creation.',
 			name: 'notice',
 			type: 'notice',
 			default: '',

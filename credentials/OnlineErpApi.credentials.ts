@@ -49,7 +49,7 @@ export class OnlineErpApi implements ICredentialType {
 			type: 'string',
 			required: true,
 			default: '',
-			description: "Your connector's licence code (CodeLicence), sent as the Basic authentication user",
+			description: "Your connector's licence code (CodeLicence), as OnlineERP gave it to you",
 		},
 		{
 			displayName: 'Secret Key',
@@ -58,7 +58,7 @@ export class OnlineErpApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description: 'The secret key protecting your data, sent as the Basic authentication password',
+			description: 'The secret key that protects your data, as OnlineERP gave it to you',
 		},
 		{
 			displayName: 'Company ID',

@@ -34,7 +34,7 @@ export class TelestoApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description: 'The key Telesto support gave you. It is sent as is, without "Bearer".',
+			description: 'The key Telesto support gave you: paste it exactly as given.',
 		},
 		{
 			displayName: 'Base URL',
