@@ -199,8 +199,8 @@ export const suite: ApiSuite = {
 			node: 'onlineErp',
 			search: 'OnlineERP',
 			action: 'Get a record by its key',
-			// Records of the entity (Customer by default) by name and key.
-			locators: [{ parameter: 'recordId', expectText: 'Bois Francs Inc. (1002)' }],
+			// Records of the entity (Customer by default) by name and key; 1002 is renamed by the trigger case before this runs.
+			locators: [{ parameter: 'recordId', expectText: 'Quincaillerie (Nord) & Fils (1003)' }],
 		},
 		{
 			node: 'onlineErp',
