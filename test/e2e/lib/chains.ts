@@ -22,7 +22,7 @@ export function nodeResult(output: RunOutput, nodeName: string): { ran: boolean;
 }
 
 /** An error item's text: `error` holds the message, hint and status (see errorItem). */
-function itemErrorText(item: Json | undefined): string | undefined {
+export function itemErrorText(item: Json | undefined): string | undefined {
 	const error = item?.error;
 	if (typeof error === 'string') return error;
 	if (!error || typeof error !== 'object') return undefined;

@@ -10,7 +10,7 @@ import type { OnlineErpSandbox } from '../../sandbox/onlineErp';
 import type { ShopApplicationSandbox } from '../../sandbox/shopApplication';
 import type { TelestoSandbox } from '../../sandbox/telesto';
 import type { StartedSimulator } from '../../sandbox/types';
-import { checkChain, coverageGaps, opsWorkflow, triggerWorkflow, type LiveApi } from '../lib/chains';
+import { checkChain, coverageGaps, itemErrorText, opsWorkflow, triggerWorkflow, type LiveApi } from '../lib/chains';
 import { Results } from '../lib/results';
 import { apiRequests, sandboxClient, startSink, type Sink } from '../lib/sandbox';
 import { discoverApis, type ApiEntry } from '../lib/suites';
@@ -199,8 +199,9 @@ async function main(): Promise<void> {
 		);
 		let refused = 0;
 		const tb = await burst(c, 'burst-telesto', 150, (json) => {
-			if (/budget used up/.test(String(json.error))) refused++;
-			return typeof json.id === 'string' || /budget used up/.test(String(json.error));
+			const budget = /budget used up/.test(itemErrorText(json) ?? '');
+			if (budget) refused++;
+			return typeof json.id === 'string' || budget;
 		});
 		const t429 = telestoSim.answers().tooMany;
 		figures.push(`Telesto: 150 executions (${tb.perWorker.join(' + ')} per worker) in ${(tb.ms / 1000).toFixed(1)} s: ${telestoSim.answers().total} reached the API, ${t429} answered 429, ${refused} refused by the shared budget before sending`);
