@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 import { OWNER } from '../../scripts/n8n/config';
 import { log, run } from '../../scripts/n8n/proc';
@@ -11,7 +11,7 @@ import type { Results } from './lib/results';
 import { sandboxClient } from './lib/sandbox';
 import type { ApiEntry } from './lib/suites';
 import { exampleWorkflow, type CredentialRef } from './lib/workflows';
-import type { CredentialTest, EditorCase } from './types';
+import type { CredentialTest, EditorCase, EditorStep } from './types';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -92,7 +92,8 @@ async function addNode(page: Page, url: string, c: EditorCase): Promise<void> {
 	await page.locator(sel('ndv')).first().waitFor({ timeout: 30_000 });
 }
 
-async function checkLocator(page: Page, parameter: string, expectText: string): Promise<void> {
+/** Opens a resource locator's "From List" and returns its entry showing the text. */
+async function locatorEntry(page: Page, parameter: string, expectText: string | RegExp): Promise<Locator> {
 	const input = page.locator(`${sel(`parameter-input-${parameter}`)}`).first();
 	await input.waitFor({ timeout: 15_000 });
 	// The first input is the mode selector (From List / By ID); the value input comes last.
@@ -100,6 +101,31 @@ async function checkLocator(page: Page, parameter: string, expectText: string): 
 	await field.click();
 	const item = page.locator(`${sel('rlc-item')}:visible`).filter({ hasText: expectText }).first();
 	await item.waitFor({ timeout: 30_000 });
+	return item;
+}
+
+async function checkLocator(page: Page, parameter: string, expectText: string | RegExp): Promise<void> {
+	await locatorEntry(page, parameter, expectText);
+}
+
+/** The open dropdown's entry (an options list or a menu) showing the text. */
+const dropdownEntry = (page: Page, text: string | RegExp) =>
+	page.locator('.el-select-dropdown__item:visible, [role="option"]:visible, [role="menuitem"]:visible').filter({ hasText: text }).first();
+
+async function runStep(page: Page, step: EditorStep): Promise<void> {
+	if ('pick' in step) {
+		await (await locatorEntry(page, step.pick, step.text)).click();
+		return;
+	}
+	if ('choose' in step) {
+		await page.locator(sel(`parameter-input-${step.choose}`)).first().click();
+		await dropdownEntry(page, step.option).click();
+		return;
+	}
+	const ndv = page.locator(sel('ndv')).first();
+	// n8n 2 draws "Add ..." as a button; n8n 1 draws a collection's as a select with that placeholder.
+	await ndv.getByText(step.add, { exact: true }).or(ndv.getByPlaceholder(step.add)).first().click();
+	if (step.option) await dropdownEntry(page, step.option).click();
 }
 
 async function checkValue(page: Page, parameter: string, value: string): Promise<void> {
@@ -117,11 +143,11 @@ async function executeStep(page: Page, expectText: string): Promise<void> {
 	await ndv.locator(sel('output-panel')).getByText(expectText).first().waitFor({ timeout: 60_000 });
 }
 
-async function checkDropdown(page: Page, parameter: string, expectText: string): Promise<void> {
+async function checkDropdown(page: Page, parameter: string, expectText: string | RegExp): Promise<void> {
 	const input = page.locator(sel(`parameter-input-${parameter}`)).first();
 	await input.waitFor({ timeout: 15_000 });
 	// Closed dropdowns stay in the page, hidden: only a visible option counts.
-	const option = page.locator('.el-select-dropdown__item:visible, [role="option"]:visible').filter({ hasText: expectText }).first();
+	const option = dropdownEntry(page, expectText);
 	await input.click();
 	const shown = await option.waitFor({ timeout: 5000 }).then(() => true, () => false);
 	// A click that landed while the panel was still settling may have toggled it shut.
@@ -239,12 +265,17 @@ export async function runEditorTests(ctx: EditorRun): Promise<void> {
 			return;
 		}
 		for (const { api, c } of cases) {
-			const file = join(ctx.outDir, `${api}-${c.node}-${c.action.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`);
-			await results.check(`${tag} ${api}: editor, ${c.search} → ${c.action}`, async () => {
+			// Cases that open a list behind a few clicks share their action with others: name them by that list.
+			const lists = c.setup?.length ? [...(c.locators ?? []), ...(c.dropdowns ?? [])].map((l) => l.parameter) : [];
+			const slug = [c.action, ...lists].join('-').replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+			const file = join(ctx.outDir, `${api}-${c.node}-${slug}.png`);
+			const listed = lists.length ? `, list ${lists.join(', ')}` : '';
+			await results.check(`${tag} ${api}: editor, ${c.search} → ${c.action}${listed}`, async () => {
 				ourErrors.length = 0;
 				try {
 					await addNode(page, ctx.url, c);
 					for (const [parameter, value] of Object.entries(c.expectValues ?? {})) await checkValue(page, parameter, value);
+					for (const step of c.setup ?? []) await runStep(page, step);
 					for (const l of c.locators ?? []) await checkLocator(page, l.parameter, l.expectText);
 					for (const d of c.dropdowns ?? []) await checkDropdown(page, d.parameter, d.expectText);
 					if (c.executeExpectText) await executeStep(page, c.executeExpectText);

@@ -81,7 +81,10 @@ export interface TriggerCase {
 	fault?: { status: number; path?: string; body?: unknown };
 }
 
-/** Editor test: what to pick in the node's panel, by the labels shown to users. */
+/**
+ * Editor test: what to pick in the node's panel, by the labels shown to users. One list is
+ * checked per case and left open for the screenshot: an open list covers the fields below it.
+ */
 export interface EditorCase {
 	/** Short node name (`telesto`). */
 	node: string;
@@ -89,8 +92,10 @@ export interface EditorCase {
 	search: string;
 	/** The action to click in the node creator, e.g. "Get a product". */
 	action: string;
-	/** Options dropdowns filled from the sandbox (loadOptions): parameter name and a text one option shows. */
-	dropdowns?: Array<{ parameter: string; expectText: string }>;
+	/** What a user does first so the lists under test appear, in order (pick the interface, add a condition...). */
+	setup?: EditorStep[];
+	/** Options dropdowns filled from the sandbox (loadOptions): parameter name and a text one option shows (with its description). */
+	dropdowns?: Array<{ parameter: string; expectText: string | RegExp }>;
 	/** Values the panel must show once the action is picked, by parameter name, e.g. `{ operation: 'Get' }`. */
 	expectValues?: Record<string, string>;
 	/** Click "Execute step" / "Fetch Test Event" and wait for this text in the output panel. */
@@ -98,8 +103,18 @@ export interface EditorCase {
 	/** Its screenshot is one of the README's (written to docs/screenshots with --docs-screenshots). */
 	readme?: boolean;
 	/** Resource locators whose "From List" mode loads from the sandbox: parameter name and a text one entry shows. */
-	locators?: Array<{ parameter: string; expectText: string }>;
+	locators?: Array<{ parameter: string; expectText: string | RegExp }>;
 }
+
+/**
+ * One click path in the node panel, by what the user sees: choose an entry of a resource
+ * locator's list, choose an option of a dropdown, or press an "Add ..." control (of a fixed
+ * collection, or of a collection with the option to add).
+ */
+export type EditorStep =
+	| { pick: string; text: string | RegExp }
+	| { choose: string; option: string }
+	| { add: string; option?: string };
 
 /** An example workflow imported by `npm run dev` (and executed by the e2e suite when manual). */
 export interface Example {

@@ -115,8 +115,8 @@ describe('OnlineERP field lists', () => {
 			{ name: 'NoProduit', value: 'NoProduit', description: 'e.g. P-100' },
 		]);
 		expect(sorts.slice(0, 2)).toEqual([
-			{ name: 'Description (Ascending)', value: 'Description' },
-			{ name: 'Description (Descending)', value: 'Description desc' },
+			{ name: 'Description (Ascending)', value: 'Description', description: "e.g. Planche d'érable 2x4" },
+			{ name: 'Description (Descending)', value: 'Description desc', description: "e.g. Planche d'érable 2x4" },
 		]);
 	});
 

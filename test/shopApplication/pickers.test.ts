@@ -200,9 +200,9 @@ describe('Shop Application occurrence picker (Terminate)', () => {
 		token.done();
 		scope.done();
 		expect(all.results).toEqual([
-			{ name: 'IN-BTQST-S — Boutique Standard, ordered 2024-03-01 08:00:00 (active)', value: 'ref-setup', description: 'Unique reference ref-setup' },
-			{ name: 'IN-BTQZ-AMM — Abonnement mensuel, ordered 2024-03-01 08:00:00 (terminated 2024-04-01 00:00:00)', value: 'ref-old', description: 'Unique reference ref-old' },
-			{ name: 'IN-BTQZ-AMM — Abonnement mensuel, ordered 2024-04-02 10:00:00 (active)', value: 'ref-new', description: 'Unique reference ref-new' },
+			{ name: 'IN-BTQST-S (active) — Boutique Standard, ordered 2024-03-01 08:00:00', value: 'ref-setup', description: 'Unique reference ref-setup' },
+			{ name: 'IN-BTQZ-AMM (terminated 2024-04-01 00:00:00) — Abonnement mensuel, ordered 2024-03-01 08:00:00', value: 'ref-old', description: 'Unique reference ref-old' },
+			{ name: 'IN-BTQZ-AMM (active) — Abonnement mensuel, ordered 2024-04-02 10:00:00', value: 'ref-new', description: 'Unique reference ref-new' },
 		]);
 		expect(active.results.map((r) => r.value)).toEqual(['ref-new']);
 	});

@@ -127,7 +127,7 @@ export async function getEntityFields(this: ILoadOptionsFunctions): Promise<INod
 /** Each field twice, ascending and descending, as `$orderby` terms. */
 export async function getSortFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return (await entityFields(this)).flatMap((f) => [
-		{ name: `${f.name} (Ascending)`, value: String(f.value) },
-		{ name: `${f.name} (Descending)`, value: `${String(f.value)} desc` },
+		{ name: `${f.name} (Ascending)`, value: String(f.value), description: f.description },
+		{ name: `${f.name} (Descending)`, value: `${String(f.value)} desc`, description: f.description },
 	]);
 }

@@ -139,7 +139,8 @@ export async function searchOccurrences(
 		for (const o of await getInterfacePrestation(this, key, code)) {
 			const created = typeof o.date_creation === 'string' ? o.date_creation : '';
 			const status = occurrenceStatus(o);
-			const label = `${[code, name].filter(Boolean).join(' — ')}${created ? `, ordered ${created}` : ''} (${status})`;
+			// Code and state first: the editor cuts long labels at the end.
+			const label = `${code} (${status})${name ? ` — ${name}` : ''}${created ? `, ordered ${created}` : ''}`;
 			if (!o.reference_unique || !words.every((w) => label.toLowerCase().includes(w))) continue;
 			results.push({ name: label, value: o.reference_unique, description: `Unique reference ${o.reference_unique}` });
 		}

@@ -210,5 +210,35 @@ export const suite: ApiSuite = {
 			expectValues: { resource: 'Entity', operation: 'Get Many' },
 			executeExpectText: 'Bois Francs',
 		},
+		// Field lists: the documented fields plus those of the first record (1001), each with a sample value.
+		{
+			node: 'onlineErp',
+			search: 'OnlineERP',
+			action: 'Get many records',
+			setup: [{ add: 'Add Condition' }],
+			dropdowns: [{ parameter: 'field', expectText: /InfoAgeDesComptes\.MontantDu_Cycle1_Courant\s*e\.g\. 120\.5/ }],
+		},
+		{
+			node: 'onlineErp',
+			search: 'OnlineERP',
+			action: 'Get many records',
+			setup: [{ add: 'Add Option', option: 'Order By Names or IDs' }],
+			dropdowns: [{ parameter: 'orderBy', expectText: /NomClient \(Descending\)\s*e\.g\. L'Érablière d'Or/ }],
+		},
+		{
+			node: 'onlineErp',
+			search: 'OnlineERP',
+			action: 'Get many records',
+			setup: [{ add: 'Add Option', option: 'Select Names or IDs' }],
+			dropdowns: [{ parameter: 'select', expectText: /EstActif\s*e\.g\. true/ }],
+		},
+		{
+			node: 'onlineErp',
+			search: 'OnlineERP',
+			action: 'Create a record',
+			readme: true,
+			setup: [{ choose: 'sendFields', option: 'Using Fields Below' }, { add: 'Add Field' }],
+			dropdowns: [{ parameter: 'name', expectText: /NoClient\s*e\.g\. 1001/ }],
+		},
 	],
 };

@@ -298,7 +298,17 @@ export const suite: ApiSuite = {
 			node: 'shopApplication',
 			search: 'Shop Application',
 			action: 'Get a catalogue prestation',
-			dropdowns: [{ parameter: 'prestationCode', expectText: 'IN-BTQST-S' }],
+			// The option says what the code is in an order and, below it, what it needs.
+			dropdowns: [{ parameter: 'prestationCode', expectText: /IN-BTQST-S — Boutique Standard — mise en place \(setup, .*Needs one of IN-BTQZ-AMM, IN-BTQZ-AMA/ }],
+		},
+		{
+			node: 'shopApplication',
+			search: 'Shop Application',
+			action: 'Terminate a prestation of an interface',
+			readme: true,
+			// The occurrences are those of the interface picked first: code, catalogue name, order date and state.
+			setup: [{ pick: 'interface', text: 'demo-active.shop-application.test (active)' }],
+			locators: [{ parameter: 'reference', expectText: /IN-BTQST-S \(active\) — Boutique Standard — mise en place, ordered \d{4}-\d\d-\d\d/ }],
 		},
 	],
 };
