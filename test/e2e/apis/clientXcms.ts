@@ -836,14 +836,21 @@ export const suite: ApiSuite = {
 			action: 'Get a service',
 			expectValues: { resource: 'Service', operation: 'Get' },
 			// Services are labelled with their product and owner, not only "#1".
-			locators: [{ parameter: 'serviceId', expectText: 'Ada' }],
+			locators: [{ parameter: 'serviceId', expectText: /VPS S — Ada Demo <ada@example\.com> \(\w+, #1\)/ }],
 		},
 		{
 			node: 'clientXcms',
 			search: 'ClientXCMS',
 			action: 'Get a customer by ID',
 			expectValues: { resource: 'Customer', operation: 'Get' },
-			locators: [{ parameter: 'customerId', expectText: 'ada@example.com' }],
+			locators: [{ parameter: 'customerId', expectText: /Ada Demo <ada@example\.com> \(#1\)/ }],
+		},
+		{
+			node: 'clientXcms',
+			search: 'ClientXCMS',
+			action: 'Create a support ticket',
+			// Id fields of a body are dropdowns of records by name.
+			dropdowns: [{ parameter: 'department_id', expectText: /Support \(#1\)/ }],
 		},
 		{
 			node: 'clientXcms',
