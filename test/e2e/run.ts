@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { N8N_LINES, ROOT, lineById, type N8nLine } from '../../scripts/n8n/config';
 import { N8nInstance, type RunOutput } from '../../scripts/n8n/instance';
 import { buildAndPack, installIntoUserFolder } from '../../scripts/n8n/pack';
-import { freePort, killAll, log, sleep } from '../../scripts/n8n/proc';
+import { freePort, log, sleep } from '../../scripts/n8n/proc';
 import { ensureRuntime } from '../../scripts/n8n/runtime';
 import type { StartedSimulator } from '../sandbox/types';
 import { runEditorTests } from './editor';
@@ -13,7 +13,7 @@ import { checkChain, coverageGaps, nodeResult, opsWorkflow, triggerWorkflow, typ
 import { FAKE_MODEL_API_KEY, startFakeModel, type ChatRequest, type FakeModel } from '../sandbox/fakeModel';
 import type { SandboxRequest } from '../sandbox/server';
 import { AGENT_NODE, agentModelName, agentWorkflow } from './lib/agent';
-import { Results } from './lib/results';
+import { Results, runSuite } from './lib/results';
 import { apiRequests, sandboxClient, startSink } from './lib/sandbox';
 import { credentialRef, discoverApis, type ApiEntry } from './lib/suites';
 import { chainsWorkflow, exampleWorkflow, nodeType, stableId, type CredentialRef } from './lib/workflows';
@@ -354,24 +354,7 @@ async function main(): Promise<void> {
 	log(`Packed ${tarball}; APIs: ${entries.map((e) => `${e.api}${e.suite ? '' : ' (no suite)'}`).join(', ')}`);
 	for (const line of args.lines) await runLine(line, tarball, entries, args, results);
 	log(`End-to-end suite finished in ${Math.round((Date.now() - t0) / 1000)} s`);
-	process.stdout.write(`${results.closingLine()}\n`);
-	// test/run-all.js adds these to jest's totals for the closing line of `npm run test:all`.
-	writeFileSync(
-		RESULTS_FILE,
-		JSON.stringify({ passed: results.count('passed'), failed: results.count('failed'), skipped: results.count('skipped') }),
-	);
-	process.exitCode = results.count('failed') ? 1 : 0;
+	results.finish(RESULTS_FILE);
 }
 
-const stop = () => {
-	killAll();
-	process.exit(130);
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
-
-main().catch((error: unknown) => {
-	process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-	process.stdout.write('0 passed, 1 failed\n');
-	process.exit(1);
-});
+runSuite(main);

@@ -1,3 +1,7 @@
+import { writeFileSync } from 'node:fs';
+
+import { killAll } from '../../../scripts/n8n/proc';
+
 export type Outcome = 'passed' | 'failed' | 'skipped';
 
 export interface Result {
@@ -55,4 +59,33 @@ export class Results {
 		const skipped = this.count('skipped');
 		return `${this.count('passed')} passed, ${this.count('failed')} failed${skipped ? `, ${skipped} skipped` : ''}`;
 	}
+
+	/**
+	 * Ends a suite: prints the closing line, writes the totals test/run-all.js adds to jest's (with
+	 * the suite's own figures), and fails the process when a test failed.
+	 */
+	finish(file: string, extra: Record<string, unknown> = {}): void {
+		process.stdout.write(`${this.closingLine()}\n`);
+		const totals = { passed: this.count('passed'), failed: this.count('failed'), skipped: this.count('skipped') };
+		writeFileSync(file, JSON.stringify({ ...totals, ...extra }));
+		process.exitCode = totals.failed ? 1 : 0;
+	}
+}
+
+/**
+ * Runs a suite's entry point: Ctrl-C or a kill stops every process it started, and a crash still
+ * ends with a closing line that counts as a failure.
+ */
+export function runSuite(main: () => Promise<void>): void {
+	const stop = () => {
+		killAll();
+		process.exit(130);
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+	main().catch((error: unknown) => {
+		process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		process.stdout.write('0 passed, 1 failed\n');
+		process.exit(1);
+	});
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { ROOT, lineById } from '../../../scripts/n8n/config';
 import { buildAndPack } from '../../../scripts/n8n/pack';
-import { killAll, log, sleep } from '../../../scripts/n8n/proc';
+import { log, sleep } from '../../../scripts/n8n/proc';
 import { ensureRuntime } from '../../../scripts/n8n/runtime';
 import type { ClientXcmsSandbox } from '../../sandbox/clientXcms';
 import type { OnlineErpSandbox } from '../../sandbox/onlineErp';
@@ -11,7 +11,7 @@ import type { ShopApplicationSandbox } from '../../sandbox/shopApplication';
 import type { TelestoSandbox } from '../../sandbox/telesto';
 import type { StartedSimulator } from '../../sandbox/types';
 import { checkChain, coverageGaps, itemErrorText, opsWorkflow, triggerWorkflow, type LiveApi } from '../lib/chains';
-import { Results } from '../lib/results';
+import { Results, runSuite } from '../lib/results';
 import { apiRequests, sandboxClient, startSink, type Sink } from '../lib/sandbox';
 import { discoverApis, type ApiEntry } from '../lib/suites';
 import { nodeType, toNode, type CredentialRef } from '../lib/workflows';
@@ -282,20 +282,7 @@ async function main(): Promise<void> {
 	process.stdout.write(`\nQueue mode (n8n 2.40.7, Postgres, Redis, main + 2 workers at concurrency 5):\n`);
 	for (const f of figures) process.stdout.write(`  ${f}\n`);
 	process.stdout.write(`  wall time ${Math.floor(wall / 60)} min ${wall % 60} s\n`);
-	process.stdout.write(`${results.closingLine()}\n`);
-	writeFileSync(RESULTS_FILE, JSON.stringify({ passed: results.count('passed'), failed: results.count('failed'), skipped: results.count('skipped'), seconds: wall, figures }));
-	process.exitCode = results.count('failed') ? 1 : 0;
+	results.finish(RESULTS_FILE, { seconds: wall, figures });
 }
 
-const stop = () => {
-	killAll();
-	process.exit(130);
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
-
-main().catch((error: unknown) => {
-	process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-	process.stdout.write('0 passed, 1 failed\n');
-	process.exit(1);
-});
+runSuite(main);
