@@ -1,44 +1,30 @@
-export { clock } from './clock';
+/*
+ * The shared core's public face. Whole modules are re-exported: each named re-export compiles to a
+ * getter of its own, and the shipped package has a size budget (test/package/tarball.test.ts).
+ */
+export * from './clock';
 export * from './transport/types';
-export { apiError, bodyExcerpt, NOT_RETRIED, unknownOutcomeNote } from './transport/errors';
-export type { ApiErrorOptions } from './transport/errors';
-export { request, requestRaw } from './transport/request';
-export { backoffPolicy, noRetry, retryAfterMs } from './transport/retry';
-export { collect, singlePage } from './transport/pagination';
-export type { Paginator, PageState, PageResult, CollectOptions } from './transport/pagination';
-export { runOperations, jsonItems } from './execute/run-operations';
-export type { OperationModule, OperationRegistry } from './execute/run-operations';
-export { runPoll, backoffMs, KEY_FAILURE_LIMIT } from './polling/run-poll';
-export type { PollDefinition, PollDiff } from './polling/run-poll';
-export { recordHash, shortHash } from './polling/hash';
-export { Snapshot, compareSnapshot } from './polling/snapshot';
-export type { SnapshotSpec, SnapshotEntry, SnapshotChanges } from './polling/snapshot';
-export { idBaseline, idChanges, idReached, timeBaseline, timeChanges, timeReached } from './polling/cursors';
-export type { IdState, TimeSpec, TimeState } from './polling/cursors';
-export { nextInTurn, readEach } from './polling/rotation';
-export type { KeyedReads } from './polling/rotation';
-export { pollEvent, definePoll } from './polling/events';
-export type { EventTable, TriggerEvent, CursorStrategy } from './polling/events';
-export {
-	operationSelector,
-	resourceSelector,
-	returnAllOrLimit,
-	readLimit,
-	simplifyToggle,
-	fieldCollection,
-} from './descriptions/fields';
-export type { OperationEntry } from './descriptions/fields';
-export { parseOrThrow, describeZodError } from './validation/parse';
-export { wallClock } from './values/wall-clock';
-export { readIdList, toList } from './values/list';
-export { accountKey, cachedRead, clearCachedReads } from './values/editor-cache';
-export { readNumber } from './values/numbers';
-export { readDateText } from './values/dates';
-export { readText } from './values/text';
-export { assertSafeKey, assertSafeKeysDeep, isSafeKey, ownValue, readCollection, setOwn } from './values/keys';
-export type { InputPlace } from './values/keys';
-export { checkPathSegment, hasUnsafeSegment, segmentProblem } from './values/paths';
-export { probe, networkProblem, hostOf, bodyMessage, isHtml, testFailed, testPassed } from './transport/probe';
-export type { ProbeAnswer, ProbeSpec } from './transport/probe';
+export * from './transport/errors';
+export * from './transport/request';
+export * from './transport/retry';
+export * from './transport/pagination';
+export * from './transport/probe';
+export * from './execute/run-operations';
+export * from './polling/run-poll';
+export * from './polling/hash';
+export * from './polling/snapshot';
+export * from './polling/cursors';
+export * from './polling/rotation';
+export * from './polling/events';
+export * from './descriptions/fields';
+export * from './validation/parse';
+export * from './values/wall-clock';
+export * from './values/list';
+export * from './values/editor-cache';
+export * from './values/numbers';
+export * from './values/dates';
+export * from './values/text';
+export * from './values/keys';
+export * from './values/paths';
 export { coordination } from './coordination';
 export type { Block, HeldLock, LockBusy, LimitScope } from './coordination';
