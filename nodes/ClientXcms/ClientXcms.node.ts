@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { resourceSelector, runOperations } from '../shared';
+import { resourceSelector, runOperations, strictBooleans } from '../shared';
 import { actionLogDescription } from './actions/actionLog';
 import { cancellationReasonDescription } from './actions/cancellationReason';
 import { couponDescription } from './actions/coupon';
@@ -40,7 +40,7 @@ export class ClientXcms implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'clientXcmsApi', required: true, testedBy: 'clientXcmsApiTest' }],
-		properties: [
+		properties: strictBooleans([
 			resourceSelector(
 				[
 					{ name: 'Action Log', value: 'actionLog' },
@@ -74,7 +74,7 @@ export class ClientXcms implements INodeType {
 			...subdomainHostDescription,
 			...departmentDescription,
 			...ticketDescription,
-		],
+		]),
 	};
 
 	methods = { listSearch, loadOptions, credentialTest: { clientXcmsApiTest } };

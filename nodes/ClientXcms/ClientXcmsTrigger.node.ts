@@ -6,7 +6,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { pollEvent } from '../shared';
+import { pollEvent, strictBooleans } from '../shared';
 import { clientXcmsEvents } from './trigger/events';
 import { clientXcmsApiTest } from './methods/credentialTest';
 import { triggerProperties } from './trigger/fields';
@@ -25,7 +25,7 @@ export class ClientXcmsTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'clientXcmsApi', required: true, testedBy: 'clientXcmsApiTest' }],
-		properties: triggerProperties,
+		properties: strictBooleans(triggerProperties),
 	};
 
 	methods = { credentialTest: { clientXcmsApiTest } };

@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { resourceSelector, runOperations } from '../shared';
+import { resourceSelector, runOperations, strictBooleans } from '../shared';
 import { RESOURCE } from './actions/common';
 import { entityOperationFields, entityOperationSelector } from './actions/entity';
 import { onlineErpRegistry } from './actions/registry';
@@ -31,7 +31,7 @@ export class OnlineErp implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'onlineErpApi', required: true, testedBy: 'onlineErpApiTest' }],
-		properties: [
+		properties: strictBooleans([
 			{
 				displayName:
 					'Items are sent one at a time: each call goes through the robot at the customer site, which runs one request at a time per licence.',
@@ -55,7 +55,7 @@ export class OnlineErp implements INodeType {
 			},
 			...matrixNotices(RESOURCE),
 			...entityOperationFields,
-		],
+		]),
 	};
 
 	methods = {

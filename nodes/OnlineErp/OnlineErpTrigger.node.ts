@@ -6,7 +6,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { pollEvent } from '../shared';
+import { pollEvent, strictBooleans } from '../shared';
 import { onlineErpEvents } from './trigger/events';
 import { triggerProperties } from './trigger/fields';
 import { onlineErpApiTest } from './methods/credentialTest';
@@ -25,7 +25,7 @@ export class OnlineErpTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'onlineErpApi', required: true, testedBy: 'onlineErpApiTest' }],
-		properties: triggerProperties,
+		properties: strictBooleans(triggerProperties),
 	};
 
 	methods = { credentialTest: { onlineErpApiTest } };

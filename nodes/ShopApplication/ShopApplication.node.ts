@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { resourceSelector, runOperations } from '../shared';
+import { resourceSelector, runOperations, strictBooleans } from '../shared';
 import { interfaceDescription } from './actions/interface';
 import { interfacePrestationDescription } from './actions/interfacePrestation';
 import { prestationDescription } from './actions/prestation';
@@ -30,7 +30,7 @@ export class ShopApplication implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'shopApplicationApi', required: true, testedBy: 'shopApplicationApiTest' }],
-		properties: [
+		properties: strictBooleans([
 			resourceSelector(
 				[
 					{ name: 'Interface', value: 'interface', description: 'A customer site' },
@@ -47,7 +47,7 @@ export class ShopApplication implements INodeType {
 			...interfacePrestationDescription,
 			...prestationDescription,
 			simplifyField,
-		],
+		]),
 	};
 
 	methods = {

@@ -8,7 +8,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { pollEvent } from '../shared';
+import { pollEvent, strictBooleans } from '../shared';
 import { shopApplicationApiTest } from './methods/credentialTest';
 import { listInterfaceKeys } from './transport/api';
 import { shopApplicationEvents } from './trigger/events';
@@ -28,7 +28,7 @@ export class ShopApplicationTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'shopApplicationApi', required: true, testedBy: 'shopApplicationApiTest' }],
-		properties: triggerProperties,
+		properties: strictBooleans(triggerProperties),
 	};
 
 	methods = {

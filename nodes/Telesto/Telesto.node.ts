@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { resourceSelector, runOperations } from '../shared';
+import { resourceSelector, runOperations, strictBooleans } from '../shared';
 import { otherEndpointDescription } from './actions/otherEndpoint';
 import { productDescription } from './actions/product';
 import { telestoRegistry } from './actions/registry';
@@ -27,7 +27,7 @@ export class Telesto implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'telestoApi', required: true, testedBy: 'telestoApiTest' }],
-		properties: [
+		properties: strictBooleans([
 			resourceSelector(
 				[
 					{ name: 'Product', value: 'product' },
@@ -41,7 +41,7 @@ export class Telesto implements INodeType {
 			),
 			...productDescription,
 			...otherEndpointDescription,
-		],
+		]),
 	};
 
 	methods = { listSearch: { searchProducts }, credentialTest: { telestoApiTest } };

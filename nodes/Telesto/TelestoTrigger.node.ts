@@ -6,7 +6,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { pollEvent } from '../shared';
+import { pollEvent, strictBooleans } from '../shared';
 import { telestoEvents } from './trigger/events';
 import { telestoApiTest } from './methods/credentialTest';
 import { triggerProperties } from './trigger/fields';
@@ -25,7 +25,7 @@ export class TelestoTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'telestoApi', required: true, testedBy: 'telestoApiTest' }],
-		properties: triggerProperties,
+		properties: strictBooleans(triggerProperties),
 	};
 
 	methods = { credentialTest: { telestoApiTest } };

@@ -101,6 +101,33 @@ describe('Telesto Other Endpoint → Make a Request', () => {
 		expect(error?.description).toContain('"Max Requests per Run" is 2');
 	});
 
+	it('refuses a Max Requests per Run that is not a number, sending none (never read as "no cap")', async () => {
+		const h = telestoHarness();
+		const { error } = await h.execute({
+			node: { ...call({ method: 'GET', path: '/products', options: { maxRequests: '={{ $json.max }}' } }), continueOnFail: true },
+			input: [{ max: 'abc' }, { max: 'abc' }],
+		});
+		expect(error?.message).toBe('Max Requests per Run on item 0 is not a number: abc');
+	});
+
+	it('a bad on/off option fails its own item only; the others are sent (Continue On Fail)', async () => {
+		const h = telestoHarness();
+		const scope = nock(BASE, { reqheaders: { authorization: API_KEY } }).get('/v2/things').reply(200, { id: 't1' });
+		const { items, error } = await h.execute({
+			node: { ...call({ method: 'GET', path: '/things', options: { cleanUp: '={{ $json.clean }}' } }), continueOnFail: true },
+			input: [{ clean: 'yes' }, { clean: 'false' }],
+		});
+		scope.done();
+		expect(error).toBeUndefined();
+		expect(items).toEqual([
+			{
+				json: { error: { message: "Invalid input for field 'Clean Up Values' inside 'Options' in [item 0]", description: "'cleanUp' expects a boolean but we got 'yes'" } },
+				pairedItem: { item: 0 },
+			},
+			{ json: { id: 't1' }, pairedItem: { item: 1 } },
+		]);
+	});
+
 	it('reports invalid JSON in the body on its item; Continue On Fail keeps going', async () => {
 		const h = telestoHarness();
 		const scope = nock(BASE).put('/v2/things/1', { ok: true }).reply(200, { ok: true, n: '7' });

@@ -112,6 +112,19 @@ export function readLimit(
 	return limit;
 }
 
+/**
+ * Typed boolean fields: n8n then reads "true"/"false" (and 1/0) given by an expression as a
+ * boolean, and refuses anything else naming the field and the item, where the node would have
+ * read junk as false.
+ */
+export function strictBooleans(properties: INodeProperties[]): INodeProperties[] {
+	return properties.map((p) => {
+		if (p.type === 'boolean') return { ...p, validateType: 'boolean' };
+		if (p.type === 'collection') return { ...p, options: strictBooleans(p.options as INodeProperties[]) };
+		return p;
+	});
+}
+
 /** The Simplify toggle, for records with more than ten fields. */
 export function simplifyToggle(): INodeProperties {
 	return {

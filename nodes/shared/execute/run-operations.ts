@@ -56,10 +56,10 @@ function errorMessage(error: unknown): string {
  */
 export function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
 	const value: IDataObject = { message: errorMessage(error) };
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		if (error.description) value.description = error.description;
-		if (error instanceof NodeApiError && error.httpCode) value.httpCode = error.httpCode;
-	}
+	// n8n's own errors (a field refused by its type check is an ExpressionError) carry a description too.
+	const description = (error as { description?: unknown } | undefined)?.description;
+	if (typeof description === 'string' && description) value.description = description;
+	if (error instanceof NodeApiError && error.httpCode) value.httpCode = error.httpCode;
 	return { json: { error: value }, pairedItem: { item: itemIndex } };
 }
 

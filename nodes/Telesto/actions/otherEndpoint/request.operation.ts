@@ -6,7 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { assertSafeKey, assertSafeKeysDeep, hasUnsafeSegment, type HttpMethod, jsonItems, readCollection, requestRaw, setOwn } from '../../../shared';
+import { assertSafeKey, assertSafeKeysDeep, hasUnsafeSegment, type HttpMethod, jsonItems, readCollection, readNumber, requestRaw, setOwn } from '../../../shared';
 import { cleanUp, parseNumericFields } from '../../schemas/clean-up';
 import { telestoProfile } from '../../transport';
 import { executionScope, forgetExecutionList } from '../../transport/product-list';
@@ -152,8 +152,12 @@ function parseBody(ctx: IExecuteFunctions, raw: unknown, itemIndex: number): IDa
 }
 
 export async function beforeItems(this: IExecuteFunctions, itemIndexes: number[]): Promise<void> {
+	// Only this option is read here: a bad value elsewhere in Options fails its own item, in the loop.
 	const cap = Math.min(
-		...itemIndexes.map((i) => ((readCollection(this, 'options', i) as Options).maxRequests ?? 25)),
+		...itemIndexes.map(
+			(i) =>
+				readNumber(this.getNodeParameter('options.maxRequests', i, 25), { node: this.getNode(), field: 'Max Requests per Run', itemIndex: i }) ?? 25,
+		),
 	);
 	if (itemIndexes.length > cap) {
 		throw new NodeOperationError(
