@@ -49,6 +49,26 @@ export const suite: ApiSuite = {
 			],
 		},
 		{
+			name: 'Product Get Many: an on/off option set by an expression ("FALSE" is off)',
+			steps: [
+				{
+					node: 'telesto',
+					parameters: { resource: 'product', operation: 'getAll', returnAll: false, limit: 1, filters: { stockAtOrBelow: 5 }, options: { cleanUp: '={{ "FALSE" }}' } },
+					expect: (items) => assert.equal(items[0].stock_onhand, '3', 'not cleaned up: the stock stays text'),
+				},
+			],
+		},
+		{
+			name: 'Product Get Many: an on/off option that is neither is refused, naming it',
+			steps: [
+				{
+					node: 'telesto',
+					parameters: { resource: 'product', operation: 'getAll', returnAll: true, options: { cleanUp: '={{ "yes" }}' } },
+					expectError: /Invalid input for field 'Clean Up Values' inside 'Options' in \[item 0\]/,
+				},
+			],
+		},
+		{
 			name: 'Product Get by ID from the previous node',
 			steps: [
 				{
