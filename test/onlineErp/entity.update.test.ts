@@ -42,7 +42,7 @@ describe('OnlineERP Entity → Update', () => {
 		});
 		scope.done();
 		expect(sleep).not.toHaveBeenCalled();
-		expect(error?.message).toBe("The OnlineERP robot at the customer's site did not answer (HTTP 504)");
+		expect(error?.message).toBe("The OnlineERP robot at the customer's site did not answer (HTTP 504), the change may have been applied");
 		expect(error?.description).toContain(WRITE_NOT_RETRIED);
 		// Execution hints only show on success; the matrix is not consulted for a 504.
 		expect(run.data.resultData.runData['Node Under Test'][0].hints).toEqual([]);

@@ -80,6 +80,40 @@ describe('request()', () => {
 		expect(put.message).toBe('Test API did not answer PUT /orders/1 (ECONNRESET), the change may have been applied');
 	});
 
+	it('treats a gateway\'s 502/504 to a write as an unknown outcome, never sent again; a 503 and a read stay plain errors', async () => {
+		const { ctx } = scriptedContext([]);
+		const calls: string[] = [];
+		let status = 504;
+		(ctx.helpers.httpRequestWithAuthentication as unknown) = async (_type: string, options: { method: string }) => {
+			calls.push(options.method);
+			throw Object.assign(new Error(`Request failed with status code ${status}`), {
+				httpCode: String(status),
+				response: { status, headers: { 'content-type': 'text/html' }, data: '<html>Gateway Timeout</html>' },
+			});
+		};
+		const eager = { ...testProfile, retry: ({ attempt }: { attempt: number }) => (attempt < 3 ? 10 : undefined) };
+		const post = (await request(ctx, eager, { method: 'POST', path: '/orders' }).catch((e) => e)) as NodeApiError;
+		expect(calls).toEqual(['POST']);
+		expect(post.message).toBe('Test API answered POST /orders with HTTP 504, the change may have been applied');
+		expect(post.description).toBe(
+			'The answer came from a gateway in front of Test API, which may have received the request. Nothing was retried. Look the thing up before running again.',
+		);
+		status = 502;
+		calls.length = 0;
+		const del = (await request(ctx, eager, { method: 'DELETE', path: '/orders/1' }).catch((e) => e)) as NodeApiError;
+		expect(calls).toEqual(['DELETE']);
+		expect(del.message).toBe('Test API answered DELETE /orders/1 with HTTP 502, the change may have been applied');
+		status = 503;
+		calls.length = 0;
+		const refused = (await request(ctx, eager, { method: 'POST', path: '/orders' }).catch((e) => e)) as NodeApiError;
+		expect(refused.message).not.toMatch(/may have been applied/);
+		status = 504;
+		calls.length = 0;
+		const read = (await request(ctx, eager, { method: 'GET', path: '/orders' }).catch((e) => e)) as NodeApiError;
+		expect(calls).toEqual(['GET', 'GET', 'GET']);
+		expect(read.message).not.toMatch(/may have been applied/);
+	});
+
 	it('reports a write refused at connection time as not reached: nothing was sent', async () => {
 		const { ctx } = scriptedContext([]);
 		(ctx.helpers.httpRequestWithAuthentication as unknown) = async () => {

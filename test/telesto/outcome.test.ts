@@ -24,6 +24,22 @@ describe('Telesto: a write whose outcome is unknown says so', () => {
 		expect(error?.description).not.toMatch(/Base URL|could not be reached/);
 	}, 15_000);
 
+	it('a POST a gateway answered with 504 may have been applied: not sent again, no "try again later"', async () => {
+		const sleep = jest.spyOn(clock, 'sleep').mockResolvedValue();
+		const h = telestoHarness();
+		const scope = nock(BASE, { reqheaders: { authorization: API_KEY } })
+			.post('/v2/stock-moves')
+			.once()
+			.reply(504, '<html><body>504 Gateway Time-out</body></html>', { 'content-type': 'text/html' });
+		const { error } = await h.execute({ node: STOCK_MOVE });
+		scope.done();
+		expect(sleep).not.toHaveBeenCalled();
+		expect(error?.message).toBe('Telesto answered POST /stock-moves with HTTP 504, the change may have been applied');
+		expect(error?.description).toBe(
+			`The answer came from a gateway in front of Telesto, which may have received the request. Nothing was retried. ${UNKNOWN_OUTCOME_HINT}`,
+		);
+	});
+
 	it('a POST whose connection was reset may have been applied; a refused connection sent nothing', async () => {
 		const server = await droppingServer();
 		const refused = await refusedUrl();

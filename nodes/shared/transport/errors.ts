@@ -81,6 +81,16 @@ function text(details: ErrorDetails, profile: ApiProfile): { message: string; de
 				.join('\n'),
 		};
 	}
+	if (details.outcomeUnknown && status !== undefined) {
+		// "Try again later" advice does not fit a write a gateway answered for: it may have gone through.
+		const hint = profile.errorHint(details);
+		return {
+			message: `${profile.errorMessage(details) ?? `${profile.displayName} answered ${method} ${path} with HTTP ${status}`}${mayBeApplied}`,
+			description: hint?.includes(NOT_RETRIED)
+				? hint
+				: `The answer came from a gateway in front of ${profile.displayName}, which may have received the request. ${unknownOutcomeNote(profile, details)}`,
+		};
+	}
 	if (details.outcomeUnknown) {
 		// The profile's network advice ("check the Base URL") does not fit: the server was reached.
 		return {

@@ -132,6 +132,9 @@ function readBody(raw: unknown, profile: ApiProfile): ReadBody {
 	}
 }
 
+/** Answers a proxy or gateway gives when the API behind it failed or did not answer in time. */
+const GATEWAY_STATUSES = new Set([502, 504]);
+
 /** A request that may change data on the server: its outcome matters when no answer comes. */
 function changesData(spec: RequestSpec): boolean {
 	return spec.idempotent === false || (spec.method !== 'GET' && spec.method !== 'HEAD');
@@ -232,9 +235,10 @@ export async function requestRaw(
 			// n8n itself repeats a request once after a 401 (to refresh expirable credentials).
 			const requestsSent = details.status === 401 ? 2 : sent ? 1 : 0;
 			await profile.gate?.after(ctx, info, { status: details.status, headers: details.headers, requestsSent });
-			// Sent, and no answer: a write may have been applied, so unless the request is
-			// idempotent it is never sent again, whatever the profile's retry policy says.
-			const outcomeUnknown = details.networkError && sent && changesData(spec);
+			// Sent, and no answer from the API itself (none at all, or a gateway's 502/504 in its
+			// place): a write may have been applied, so unless the request is idempotent it is
+			// never sent again, whatever the profile's retry policy says.
+			const outcomeUnknown = (details.networkError || GATEWAY_STATUSES.has(details.status ?? 0)) && sent && changesData(spec);
 			// A trigger poll sends each request once: the trigger's backoff replaces retries.
 			const delay =
 				(outcomeUnknown && !idempotent) || inSingleAttempt()
