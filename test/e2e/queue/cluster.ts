@@ -142,18 +142,41 @@ export class QueueCluster {
 		}
 	}
 
-	/** Calls a production webhook of the main process; waits for the execution when the node says so. */
-	async webhook(path: string, body: unknown = {}): Promise<{ status: number; body: unknown }> {
-		const res = await fetch(`${this.main.url}/webhook/${path}`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(body),
-		});
+	/**
+	 * Calls a production webhook of the main process; waits for the execution when the node says
+	 * so. No answer within `timeoutMs` is status 0, for the caller to look at the execution.
+	 */
+	async webhook(path: string, body: unknown = {}, timeoutMs = 240_000): Promise<{ status: number; body: unknown }> {
+		let res: Response;
+		try {
+			res = await fetch(`${this.main.url}/webhook/${path}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(body),
+				signal: AbortSignal.timeout(timeoutMs),
+			});
+		} catch (error) {
+			return { status: 0, body: `n8n did not answer POST /webhook/${path} within ${timeoutMs / 1000} s (${(error as Error).message})` };
+		}
 		const text = await res.text();
 		try {
 			return { status: res.status, body: JSON.parse(text) as unknown };
 		} catch {
 			return { status: res.status, body: text };
+		}
+	}
+
+	/** The statuses of a workflow's latest executions (success, error, running...), newest first. */
+	async executionStatuses(workflowId: string, limit: number): Promise<string[]> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const out: Array<{ id: string; status: string }> = [];
+		// n8n hands out at most 100 a page; older pages by lastId.
+		for (;;) {
+			const before = out.length ? `&lastId=${out[out.length - 1].id}` : '';
+			const page = await this.main.rest<{ data?: { results?: Array<{ id: string; status: string }> } }>('GET', `/rest/executions?filter=${filter}&limit=100${before}`);
+			const results = page.body.data?.results ?? [];
+			out.push(...results);
+			if (results.length < 100 || out.length >= limit) return out.slice(0, limit).map((r) => r.status);
 		}
 	}
 
