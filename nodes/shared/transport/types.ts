@@ -103,7 +103,7 @@ export interface ErrorDetails {
 	problem?: string;
 	/**
 	 * A request that changes data was sent and no usable answer came back (timeout, reset
-	 * connection, broken body): it may have been applied.
+	 * connection, broken body, a gateway's 502/504 in the API's place): it may have been applied.
 	 */
 	outcomeUnknown?: boolean;
 }
